@@ -1,0 +1,2 @@
+/** spate's `handshake` layer; see DESIGN.md for what it owns and what it may depend on. */
+package dev.spate.handshake;
