@@ -1,0 +1,125 @@
+package dev.spate.selection;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The addresses a torrent could connect to, where they came from, and how they fared: failed
+ * dials back off, peers that misbehave collect strikes and are banned for a while, and the list
+ * is capped (the oldest untried addresses go first) so a flood of addresses costs bounded memory.
+ * Owned by the selection thread.
+ */
+final class PeerCandidates {
+    static final int STRIKES_TO_BAN = 3;
+    private static final long SECOND = 1_000_000_000L;
+    private static final long BAN_NANOS = 3600 * SECOND;
+
+    private static final class Candidate {
+        long nextAttempt;
+        int failures;
+        int strikes;
+        long bannedUntil;
+        boolean connected;
+        boolean dialing;
+    }
+
+    private final Map<InetSocketAddress, Candidate> known = new LinkedHashMap<>();
+    private final int capacity;
+
+    PeerCandidates(int capacity) {
+        this.capacity = capacity;
+    }
+
+    int size() {
+        return known.size();
+    }
+
+    /** Adds addresses heard of (tracker, PEX, DHT, the user); known ones are left as they are. */
+    void add(InetSocketAddress address) {
+        if (known.containsKey(address)) {
+            return;
+        }
+        if (known.size() >= capacity && !evictOne()) {
+            return;
+        }
+        known.put(address, new Candidate());
+    }
+
+    private boolean evictOne() {
+        for (Iterator<Candidate> it = known.values().iterator(); it.hasNext(); ) {
+            Candidate c = it.next();
+            if (!c.connected && !c.dialing && c.bannedUntil == 0) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Up to {@code max} addresses worth dialing now; they are marked as being dialed. */
+    List<InetSocketAddress> toDial(int max, long now) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Map.Entry<InetSocketAddress, Candidate> e : known.entrySet()) {
+            if (out.size() >= max) {
+                break;
+            }
+            Candidate c = e.getValue();
+            if (!c.connected && !c.dialing && now >= c.nextAttempt && now >= c.bannedUntil) {
+                c.dialing = true;
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    void connected(InetSocketAddress address) {
+        Candidate c = known.computeIfAbsent(address, a -> new Candidate());
+        c.connected = true;
+        c.dialing = false;
+        c.failures = 0;
+    }
+
+    /** A dial failed or a connection ended; try again later, later each time. */
+    void disconnected(InetSocketAddress address, boolean failed, long now) {
+        Candidate c = known.get(address);
+        if (c == null) {
+            return;
+        }
+        c.connected = false;
+        c.dialing = false;
+        if (failed) {
+            c.failures++;
+        }
+        long backoff = Math.min(300, 5L << Math.min(c.failures, 6)) * SECOND;
+        c.nextAttempt = now + backoff;
+        if (c.failures >= 8) {
+            known.remove(address); // it never answers: forget it
+        }
+    }
+
+    /** A strike for bad behaviour; returns true if that got the address banned. */
+    boolean strike(InetSocketAddress address, long now) {
+        Candidate c = known.computeIfAbsent(address, a -> new Candidate());
+        c.strikes++;
+        if (c.strikes >= STRIKES_TO_BAN) {
+            ban(address, now);
+            return true;
+        }
+        return false;
+    }
+
+    void ban(InetSocketAddress address, long now) {
+        Candidate c = known.computeIfAbsent(address, a -> new Candidate());
+        c.bannedUntil = now + BAN_NANOS;
+        c.strikes = 0;
+    }
+
+    boolean isBanned(InetSocketAddress address, long now) {
+        Candidate c = known.get(address);
+        return c != null && now < c.bannedUntil;
+    }
+}
