@@ -46,7 +46,7 @@ final class BlockWriter {
                 }
             } catch (SpanIo.Failure e) {
                 forget(thread, shard, piece, state);
-                torrent.reportError(DiskError.Operation.WRITE, piece, e);
+                torrent.reportError(e.write ? DiskError.Operation.WRITE : DiskError.Operation.READ, piece, e);
                 return;
             }
             if (state.complete()) {

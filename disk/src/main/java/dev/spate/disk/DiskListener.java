@@ -19,8 +19,10 @@ public interface DiskListener {
     void pieceFailed(int piece, int[] peerIds);
 
     /**
-     * A disk operation failed. If {@code error.piece() >= 0} that piece's progress is lost (its
-     * state was reset) and all its blocks must be requested again; verified pieces are unaffected.
+     * A disk operation failed. If it failed while writing or hashing a piece being downloaded
+     * ({@code operation()} WRITE or READ, {@code piece() >= 0}), that piece's progress is lost (its
+     * state was reset) and all its blocks must be requested again. Verified pieces are never
+     * affected. Reads for upload report their failures to their callback, not here.
      */
     void diskError(DiskError error);
 }

@@ -8,14 +8,16 @@ import java.nio.ByteBuffer;
 /** Reads and writes a range of a piece through the storage, one call per file span. No copies, no allocation. */
 final class SpanIo {
 
-    /** An I/O error and the file it happened on. */
+    /** An I/O error, the file it happened on, and whether it was a write. */
     static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
         final int file;
+        final boolean write;
 
-        Failure(int file, IOException cause) {
+        Failure(int file, boolean write, IOException cause) {
             super(cause);
             this.file = file;
+            this.write = write;
         }
 
         IOException io() {
@@ -51,7 +53,7 @@ final class SpanIo {
                         storage.read(cursor.file(), cursor.fileOffset(), buffer);
                     }
                 } catch (IOException e) {
-                    throw new Failure(cursor.file(), e);
+                    throw new Failure(cursor.file(), write, e);
                 }
             }
         } finally {
