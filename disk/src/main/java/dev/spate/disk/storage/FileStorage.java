@@ -114,8 +114,8 @@ public final class FileStorage implements Storage {
             StorageRules.writePadding(src, describe(file));
             return;
         }
-        dirty.set(file, 1);
         FileHandle h = acquire(file, true);
+        dirty.set(file, 1); // before writing, so a flush that starts after this write returns covers it
         try {
             long position = offset;
             while (src.hasRemaining()) {
