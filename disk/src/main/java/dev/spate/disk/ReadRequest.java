@@ -1,0 +1,33 @@
+package dev.spate.disk;
+
+/** A read for upload, queued on the piece's disk thread. */
+final class ReadRequest implements DiskTask {
+
+    final TorrentDisk torrent;
+    final int piece;
+    final int offset;
+    final int length;
+    final ReadCallback callback;
+
+    ReadRequest(TorrentDisk torrent, int piece, int offset, int length, ReadCallback callback) {
+        this.torrent = torrent;
+        this.piece = piece;
+        this.offset = offset;
+        this.length = length;
+        this.callback = callback;
+    }
+
+    @Override
+    public void run(DiskThread thread) {
+        BlockReader.read(thread, this);
+    }
+
+    @Override
+    public void reject() {
+        deliver(new ReadResult.Failed(DiskError.closed(DiskError.Operation.READ, piece)));
+    }
+
+    void deliver(ReadResult result) {
+        torrent.deliver(callback, piece, offset, length, result);
+    }
+}
