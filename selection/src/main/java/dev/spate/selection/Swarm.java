@@ -26,7 +26,7 @@ import org.apache.logging.log4j.Logger;
  * asked of whom, who we upload to. Every method runs on the selection thread.
  */
 public final class Swarm {
-    public static final int BLOCK_SIZE = 16 * 1024;
+    public static final int BLOCK_SIZE = Blocks.SIZE;
     private static final Logger LOG = LogManager.getLogger(Swarm.class);
     private static final long SECOND = 1_000_000_000L;
 
