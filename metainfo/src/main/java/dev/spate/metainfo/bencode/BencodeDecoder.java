@@ -15,7 +15,8 @@ import java.util.List;
  *       bits;</li>
  *   <li>dictionary keys must be sorted and unique (strict), or in lenient mode the violation is
  *       recorded, keys are sorted, and the first of duplicate keys is kept;</li>
- *   <li>bytes after the root value are rejected.</li>
+ *   <li>bytes after the root value are rejected (lenient mode records them: a newline after a
+ *       .torrent is common, and libtorrent and Transmission load such files).</li>
  * </ul>
  * Children of every list and dictionary are collected on one scratch stack and copied out once
  * into an exactly sized array, so allocation stays a small multiple of the input size.
@@ -31,7 +32,7 @@ public final class BencodeDecoder {
      * cannot make the list grow faster than its dictionaries.
      */
     public record Violation(Kind kind, int offset) {
-        public enum Kind { UNSORTED_KEYS, DUPLICATE_KEY, NON_CANONICAL_STRING_LENGTH }
+        public enum Kind { UNSORTED_KEYS, DUPLICATE_KEY, NON_CANONICAL_STRING_LENGTH, TRAILING_BYTES }
 
         @Override
         public String toString() {
@@ -99,7 +100,10 @@ public final class BencodeDecoder {
             }
             BValue root = value(0);
             if (pos != limit) {
-                throw error(pos, (limit - pos) + " bytes after the end of the root value");
+                if (strict) {
+                    throw error(pos, (limit - pos) + " bytes after the end of the root value");
+                }
+                violations.add(new Violation(Violation.Kind.TRAILING_BYTES, pos));
             }
             return new Result(root, violations.isEmpty() ? List.of() : List.copyOf(violations));
         } finally {

@@ -305,9 +305,17 @@ class BencodeDecoderTest {
 
         @Test
         void lenientStillRejectsWhatNoTorrentNeeds() {
-            for (String bad : List.of("i-0e", "i03e", "4:abc", "i1ei2e", "di1ei1ee")) {
+            for (String bad : List.of("i-0e", "i03e", "4:abc", "di1ei1ee", "l", "2000000000:x")) {
                 assertThatThrownBy(() -> lenient(bad)).as(bad).isInstanceOf(BencodeException.class);
             }
+        }
+
+        @Test
+        void lenientRecordsTrailingBytesAndKeepsTheRootSpan() {
+            BencodeDecoder.Result r = lenient("d1:ai1ee\n");
+            assertThat(r.value()).isEqualTo(BDict.builder().put("a", 1).build());
+            assertThat(r.value().end()).isEqualTo(8);
+            assertThat(r.violations()).containsExactly(new Violation(Violation.Kind.TRAILING_BYTES, 8));
         }
 
         @Test
