@@ -26,7 +26,7 @@ final class FileLayout {
         List<List<String>> paths = new ArrayList<>(files.size());
         Set<String> directories = new HashSet<>();
         for (RawFile f : files) {
-            List<String> path = fullPath(root, multiFile, f.path());
+            List<String> path = fullPath(root, multiFile, f);
             paths.add(path);
             if (!f.padding()) {
                 for (int i = 1; i < path.size(); i++) {
@@ -43,7 +43,7 @@ final class FileLayout {
             List<String> path = paths.get(i);
             if (!f.padding()) {
                 path = unique(path, f, taken, directories, nextSuffix);
-                if (!path.equals(rawFullPath(root, multiFile, f.path()))) {
+                if (!path.equals(underRoot(root, multiFile, f.path()))) {
                     warnings.add(f.field() + ": path " + describe(f.path()) + " is written as " + Fields.quote(String.join("/", path)));
                 }
             }
@@ -58,25 +58,22 @@ final class FileLayout {
         return out;
     }
 
-    private static List<String> fullPath(String root, boolean multiFile, List<String> raw) {
+    /** Where a file goes: the root for a single-file torrent, else the root and its components. */
+    private static List<String> underRoot(String root, boolean multiFile, List<String> components) {
         if (!multiFile) {
             return List.of(root);
         }
-        List<String> path = new ArrayList<>(raw.size() + 1);
+        List<String> path = new ArrayList<>(components.size() + 1);
         path.add(root);
-        path.addAll(PathSanitizer.path(raw));
+        path.addAll(components);
         return path;
     }
 
-    /** What the path would be if nothing needed sanitising, to tell whether anything changed. */
-    private static List<String> rawFullPath(String root, boolean multiFile, List<String> raw) {
-        if (!multiFile) {
-            return List.of(root);
+    private static List<String> fullPath(String root, boolean multiFile, RawFile f) {
+        if (f.padding() && !multiFile) {
+            return PathSanitizer.path(f.path()); // v2-only single file: its tail padding
         }
-        List<String> path = new ArrayList<>(raw.size() + 1);
-        path.add(root);
-        path.addAll(raw);
-        return path;
+        return underRoot(root, multiFile, PathSanitizer.path(f.path()));
     }
 
     /** A symlink target is relative to the torrent's root (BEP 47); it is sanitised like a path. */

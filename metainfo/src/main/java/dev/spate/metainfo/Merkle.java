@@ -97,4 +97,13 @@ public final class Merkle {
             throw new IllegalStateException(e);
         }
     }
+
+    /** SHA-1's 20 bytes into {@code out} at {@code off}. */
+    static void digestInto20(MessageDigest sha1, byte[] out, int off) {
+        try {
+            sha1.digest(out, off, 20);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
