@@ -57,14 +57,21 @@ public final class Metainfo {
 
     /** Reads and parses a .torrent file of at most {@link #MAX_TORRENT_BYTES}. */
     public static Metainfo read(Path file) throws IOException {
+        // The size is checked first, and the read is capped too (a pipe or a growing file has no size).
+        if (Files.size(file) > MAX_TORRENT_BYTES) {
+            throw tooLarge();
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_TORRENT_BYTES + 1);
             if (bytes.length > MAX_TORRENT_BYTES) {
-                throw new MetainfoException("the file is larger than " + (MAX_TORRENT_BYTES >> 20)
-                        + " MiB, more than any torrent needs");
+                throw tooLarge();
             }
             return MetainfoParser.parse(bytes);
         }
+    }
+
+    private static MetainfoException tooLarge() {
+        return new MetainfoException("the file is larger than " + (MAX_TORRENT_BYTES >> 20) + " MiB, more than any torrent needs");
     }
 
     /**

@@ -25,9 +25,7 @@ final class MetainfoParser {
             throw new MetainfoException("torrent: " + bytes.length + " bytes, more than the limit of " + Metainfo.MAX_TORRENT_BYTES);
         }
         BencodeDecoder.Result decoded = BencodeDecoder.lenient().decodeWithViolations(bytes);
-        if (!(decoded.value() instanceof BDict root)) {
-            throw Fields.error("torrent", "expected a dictionary, found a " + decoded.value().typeName());
-        }
+        BDict root = Fields.dict(decoded.value(), "torrent");
         List<String> warnings = new ArrayList<>();
         BDict info = Fields.dict(Fields.required(root, "", "info"), "info");
         InfoParser.ParsedInfo parsed = InfoParser.parse(bytes, info, decoded.violations(), warnings);
