@@ -47,7 +47,11 @@ public final class CompactPeers {
 
     /** The compact form of one peer: 6 bytes for an IPv4 address, 18 for an IPv6 one. */
     public static byte[] encode(InetAddress address, int port) {
-        byte[] ip = address.getAddress();
+        return encode(address.getAddress(), port);
+    }
+
+    /** The compact form of one peer from its raw 4- or 16-byte address. */
+    public static byte[] encode(byte[] ip, int port) {
         byte[] out = new byte[ip.length + 2];
         System.arraycopy(ip, 0, out, 0, ip.length);
         out[ip.length] = (byte) (port >> 8);
