@@ -35,8 +35,8 @@ final class BencodedReply {
                     + "); it starts with " + preview(body), e);
         }
         if (!(value instanceof BDict dict)) {
-            throw new TrackerException(tracker, Kind.MALFORMED, "reply is a " + value.typeName()
-                    + ", not a dictionary");
+            throw new TrackerException(tracker, Kind.MALFORMED, "reply should be a dictionary, not "
+                    + article(value.typeName()));
         }
         BencodedReply reply = new BencodedReply(tracker, dict);
         Optional<String> failure = reply.text("failure reason");
@@ -85,7 +85,11 @@ final class BencodedReply {
     }
 
     TrackerException wrongType(String path, BValue v, String expected) {
-        return malformed("'" + path + "' is a " + v.typeName() + ", not a " + expected);
+        return malformed("'" + path + "' should be " + article(expected) + ", not " + article(v.typeName()));
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     /** The first bytes of a body, printable, for an error message ("<html><head>..." says a lot). */
