@@ -5,6 +5,7 @@ import static dev.spate.discovery.tracker.TestRequests.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spate.discovery.Await;
 import dev.spate.discovery.tracker.server.EmbeddedTracker;
 import dev.spate.discovery.tracker.server.TrackerConfig;
 import dev.spate.metainfo.InfoHash;
@@ -108,6 +109,30 @@ class TrackersAgainstEmbeddedTrackerTest {
         assertThatThrownBy(() -> await(trackers.announce(wss, announce(hash(1), 'a', 1, 0, AnnounceEvent.NONE))))
                 .isInstanceOf(TrackerException.class)
                 .extracting(e -> ((TrackerException) e).kind()).isEqualTo(TrackerException.Kind.UNSUPPORTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "udp"})
+    void twoSchedulersFindEachOtherThroughTheTracker(String scheme) throws Exception {
+        InfoHash h = hash(3);
+        List<List<URI>> tiers = List.of(List.of(URI.create("http://127.0.0.1:1/announce")), List.of(uri(scheme)));
+        CompletableFuture<List<InetSocketAddress>> seen = new CompletableFuture<>();
+        io.netty.channel.EventLoop loop = group.next();
+        AnnounceScheduler first = AnnounceScheduler.create(new AnnounceTarget(h, tiers, TestRequests.peerId('x'),
+                7001, 1), trackers, () -> new TransferCounters(0, 0, 0), (t, peers) -> { }, loop);
+        AnnounceScheduler second = AnnounceScheduler.create(new AnnounceTarget(h, tiers, TestRequests.peerId('y'),
+                7002, 2), trackers, () -> new TransferCounters(0, 0, 10), (t, peers) -> seen.complete(peers), loop);
+        first.start();
+        // The first tier refuses connections; the scheduler moves on to the tracker in the second.
+        Await.until("the first scheduler's announce", Duration.ofSeconds(5),
+                () -> first.status().trackers().get(1).state() == TrackerStatus.State.WORKING);
+        second.start();
+        assertThat(seen.get(5, TimeUnit.SECONDS)).containsExactly(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 7001));
+        assertThat(second.status().trackers().get(0).state()).isEqualTo(TrackerStatus.State.FAILING);
+        first.stop().get(5, TimeUnit.SECONDS);
+        second.stop().get(5, TimeUnit.SECONDS);
+        assertThat(tracker.stats().peers()).isZero();
     }
 
     /** The future's value, or its {@link TrackerException}; five seconds at most. */
