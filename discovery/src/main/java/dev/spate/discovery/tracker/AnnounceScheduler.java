@@ -1,5 +1,6 @@
 package dev.spate.discovery.tracker;
 
+import dev.spate.discovery.Durations;
 import dev.spate.discovery.Ticker;
 import dev.spate.discovery.tracker.TrackerException.Kind;
 import io.netty.channel.EventLoop;
@@ -165,7 +166,7 @@ public final class AnnounceScheduler {
         inFlight = attempt;
         tracker.state = TrackerStatus.State.ANNOUNCING;
         attempt.timeout = loop.schedule(() -> finished(attempt, null, new TrackerException(tracker.url,
-                Kind.TIMEOUT, "no answer within " + config.attemptTimeout().toSeconds() + " s")),
+                Kind.TIMEOUT, "no answer within " + Durations.human(config.attemptTimeout()))),
                 config.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS);
         publish();
         send(tracker, event).whenComplete((r, e) -> onLoop(() -> finished(attempt, r, e)));

@@ -1,5 +1,6 @@
 package dev.spate.discovery.tracker.http;
 
+import dev.spate.discovery.Durations;
 import dev.spate.discovery.NettyTransport;
 import dev.spate.discovery.tracker.TrackerClientConfig;
 import dev.spate.discovery.tracker.TrackerException;
@@ -88,7 +89,7 @@ final class HttpFetcher {
 
         void start(URI url) {
             deadline = loop.schedule(() -> fail(Kind.TIMEOUT, "no complete reply within "
-                    + config.httpTimeout().toSeconds() + " s", null), config.httpTimeout().toNanos(),
+                    + Durations.human(config.httpTimeout()), null), config.httpTimeout().toNanos(),
                     TimeUnit.NANOSECONDS);
             result.whenComplete((r, e) -> {
                 deadline.cancel(false);

@@ -23,6 +23,8 @@ final class HttpReplyHandler extends SimpleChannelInboundHandler<FullHttpRespons
     private final HttpFetcher.Fetch fetch;
     private final URI url;
     private final String userAgent;
+    /** Set once the reply is read: what the closing connection does after that is no news. */
+    private boolean answered;
 
     HttpReplyHandler(HttpFetcher.Fetch fetch, URI url, String userAgent) {
         this.fetch = fetch;
@@ -47,6 +49,7 @@ final class HttpReplyHandler extends SimpleChannelInboundHandler<FullHttpRespons
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+        answered = true;
         int status = response.status().code();
         String location = response.headers().get(HttpHeaderNames.LOCATION);
         if (isRedirect(status) && location != null) {
@@ -59,13 +62,18 @@ final class HttpReplyHandler extends SimpleChannelInboundHandler<FullHttpRespons
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        // No-op when the reply already arrived: a fetch completes once.
-        fetch.fail(Kind.NETWORK, "connection closed before a complete reply", null);
+        if (!answered) {
+            fetch.fail(Kind.NETWORK, "connection closed before a complete reply", null);
+        }
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (answered) {
+            ctx.close();
+            return;
+        }
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (c instanceof TooLongFrameException || cause instanceof TooLongFrameException) {
             fetch.fail(Kind.MALFORMED, "reply is larger than the limit of " + fetch.maxBytes() + " bytes", cause);

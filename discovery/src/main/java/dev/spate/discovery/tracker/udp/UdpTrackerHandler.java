@@ -1,5 +1,6 @@
 package dev.spate.discovery.tracker.udp;
 
+import dev.spate.discovery.Durations;
 import dev.spate.discovery.Ticker;
 import dev.spate.discovery.tracker.TrackerClientConfig;
 import dev.spate.discovery.tracker.TrackerException;
@@ -195,7 +196,7 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
             }
             if (retransmissions >= config.udpMaxRetransmits()) {
                 fail(Kind.TIMEOUT, "no reply after " + (retransmissions + 1) + " sends, the last one waited "
-                        + describe(config.udpRetransmitDelay(retransmissions)));
+                        + Durations.human(config.udpRetransmitDelay(retransmissions)));
             } else {
                 retransmissions++;
                 send();
@@ -247,9 +248,5 @@ public final class UdpTrackerHandler extends SimpleChannelInboundHandler<Datagra
                 pending.remove(transactionId, this);
             }
         }
-    }
-
-    private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }
