@@ -141,18 +141,37 @@ public final class BString implements BValue, Comparable<BString> {
         return "string";
     }
 
-    /** Printable form for logs and test failures: text if it is printable UTF-8, else hex. */
+    /**
+     * Printable form for logs, error messages and test failures: quoted text if the bytes are
+     * printable UTF-8, else hex; either is cut after 64 bytes so that a hostile key cannot make
+     * a message huge.
+     */
     @Override
     public String toString() {
-        String text = decodeUtf8Strict();
-        if (text != null && text.chars().noneMatch(c -> c < 0x20 && c != '\t')) {
+        int shown = Math.min(len, 64);
+        String text = shown == len ? decodeUtf8Strict() : null;
+        if (shown < len) {
+            // Cut at a character boundary (a UTF-8 continuation byte is 10xxxxxx).
+            int cut = shown;
+            while (cut > 0 && (buf[off + cut] & 0xc0) == 0x80) {
+                cut--;
+            }
+            String head = new BString(buf, off, cut, -1, -1).decodeUtf8Strict();
+            if (head != null && printable(head)) {
+                return '"' + head + "\"...(" + len + " bytes)";
+            }
+        } else if (text != null && printable(text)) {
             return '"' + text + '"';
         }
-        StringBuilder hex = new StringBuilder(len * 2 + 2).append("0x");
-        for (int i = off; i < off + len && i < off + 64; i++) {
+        StringBuilder hex = new StringBuilder(shown * 2 + 24).append("0x");
+        for (int i = off; i < off + shown; i++) {
             hex.append(Character.forDigit((buf[i] >> 4) & 0xf, 16)).append(Character.forDigit(buf[i] & 0xf, 16));
         }
-        return len > 64 ? hex.append("...(").append(len).append(" bytes)").toString() : hex.toString();
+        return len > shown ? hex.append("...(").append(len).append(" bytes)").toString() : hex.toString();
+    }
+
+    private static boolean printable(String text) {
+        return text.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
     }
 
     // Package-private access for the encoder, which writes the bytes without a copy.

@@ -15,7 +15,8 @@ import java.util.List;
  *       bits;</li>
  *   <li>dictionary keys must be sorted and unique (strict), or in lenient mode the violation is
  *       recorded, keys are sorted, and the first of duplicate keys is kept;</li>
- *   <li>bytes after the root value are rejected.</li>
+ *   <li>bytes after the root value are rejected (lenient mode records them: a newline after a
+ *       .torrent is common, and libtorrent and Transmission load such files).</li>
  * </ul>
  * Children of every list and dictionary are collected on one scratch stack and copied out once
  * into an exactly sized array, so allocation stays a small multiple of the input size.
@@ -25,9 +26,13 @@ import java.util.List;
 public final class BencodeDecoder {
     public static final int DEFAULT_MAX_DEPTH = 256;
 
-    /** What lenient mode tolerated: the kind, and the offset of the dictionary key concerned. */
+    /**
+     * What lenient mode tolerated: the kind, and the offset of the key concerned. Each dictionary
+     * records at most one violation of each kind (its first offending key), so a hostile input
+     * cannot make the list grow faster than its dictionaries.
+     */
     public record Violation(Kind kind, int offset) {
-        public enum Kind { UNSORTED_KEYS, DUPLICATE_KEY, NON_CANONICAL_STRING_LENGTH }
+        public enum Kind { UNSORTED_KEYS, DUPLICATE_KEY, NON_CANONICAL_STRING_LENGTH, TRAILING_BYTES }
 
         @Override
         public String toString() {
@@ -95,7 +100,10 @@ public final class BencodeDecoder {
             }
             BValue root = value(0);
             if (pos != limit) {
-                throw error(pos, (limit - pos) + " bytes after the end of the root value");
+                if (strict) {
+                    throw error(pos, (limit - pos) + " bytes after the end of the root value");
+                }
+                violations.add(new Violation(Violation.Kind.TRAILING_BYTES, pos));
             }
             return new Result(root, violations.isEmpty() ? List.of() : List.copyOf(violations));
         } finally {
@@ -123,8 +131,10 @@ public final class BencodeDecoder {
 
     private BString string() {
         int start = pos;
+        // Digits beyond what could fit in the input only matter for the message: keep scanning
+        // (linear time, no overflow) but stop accumulating once the length is hopeless.
         long length = 0;
-        int digits = 0;
+        boolean huge = false;
         while (true) {
             if (pos >= limit) {
                 throw error(pos, "input ends inside a string length");
@@ -136,26 +146,26 @@ public final class BencodeDecoder {
             if (b < '0' || b > '9') {
                 throw error(pos, "unexpected byte " + describe(b) + " in a string length");
             }
-            length = length * 10 + (b - '0');
-            digits++;
-            if (length > limit) {
-                // Checked as we go, so a 2000000000-digit length cannot overflow either.
-                throw error(start, "string length exceeds the " + (limit - start) + " bytes that remain");
+            if (!huge) {
+                length = length * 10 + (b - '0');
+                huge = length > Integer.MAX_VALUE;
             }
             pos++;
         }
+        int digits = pos - start;
         if (digits == 0) {
             throw error(pos, "string length has no digits");
+        }
+        pos++; // ':'
+        if (huge || length > limit - pos) {
+            String declared = huge && digits > 18 ? "with " + digits + " digits" : Long.toString(length);
+            throw error(start, "string length " + declared + " exceeds the " + (limit - pos) + " bytes that remain");
         }
         if (digits > 1 && in[start] == '0') {
             if (strict) {
                 throw error(start, "string length has a leading zero");
             }
             violations.add(new Violation(Violation.Kind.NON_CANONICAL_STRING_LENGTH, start));
-        }
-        pos++; // ':'
-        if (length > limit - pos) {
-            throw error(start, "string length " + length + " exceeds the " + (limit - pos) + " bytes that remain");
         }
         int off = pos;
         pos += (int) length;
@@ -248,9 +258,10 @@ public final class BencodeDecoder {
                         throw error(key.start(), cmp == 0 ? "duplicate dictionary key " + key
                                 : "dictionary key " + key + " is out of order");
                     }
-                    violations.add(new Violation(cmp == 0 ? Violation.Kind.DUPLICATE_KEY
-                            : Violation.Kind.UNSORTED_KEYS, key.start()));
-                    sorted = false;
+                    if (cmp > 0 && sorted) {
+                        violations.add(new Violation(Violation.Kind.UNSORTED_KEYS, key.start()));
+                    }
+                    sorted = false; // sortedDict records duplicates, adjacent or not
                 }
             }
             previous = key;
@@ -276,23 +287,59 @@ public final class BencodeDecoder {
         return new BDict(keys, values, start, pos);
     }
 
-    /** Lenient mode: sort by key (stable, so the first of duplicates comes first) and drop repeats. */
+    /**
+     * Lenient mode: orders the entries by key (stable, so the first of duplicate keys comes first),
+     * drops the later duplicates and records the first of them, wherever it stood in the input.
+     */
     private BDict sortedDict(BString[] keys, BValue[] values, int start) {
-        Integer[] order = new Integer[keys.length];
+        int[] order = new int[keys.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
-        List<BString> k = new ArrayList<>(keys.length);
-        List<BValue> v = new ArrayList<>(keys.length);
-        for (int i : order) {
-            if (!k.isEmpty() && k.get(k.size() - 1).equals(keys[i])) {
+        mergeSort(order, new int[order.length], 0, order.length, keys);
+        int n = 0;
+        int firstDuplicate = Integer.MAX_VALUE;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (n > 0 && keys[order[n - 1]].equals(keys[i])) {
+                firstDuplicate = Math.min(firstDuplicate, keys[i].start());
                 continue;
             }
-            k.add(keys[i]);
-            v.add(values[i]);
+            order[n++] = i;
         }
-        return new BDict(k.toArray(BDict.NO_KEYS), v.toArray(BList.NO_VALUES), start, pos);
+        if (firstDuplicate != Integer.MAX_VALUE) {
+            violations.add(new Violation(Violation.Kind.DUPLICATE_KEY, firstDuplicate));
+        }
+        BString[] sortedKeys = new BString[n];
+        BValue[] sortedValues = new BValue[n];
+        for (int k = 0; k < n; k++) {
+            sortedKeys[k] = keys[order[k]];
+            sortedValues[k] = values[order[k]];
+        }
+        return new BDict(sortedKeys, sortedValues, start, pos);
+    }
+
+    /** A stable merge sort of entry indexes by key; no boxing, so allocation stays linear. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, BString[] keys) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, keys);
+        mergeSort(a, tmp, mid, to, keys);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            tmp[k++] = keys[a[j]].compareTo(keys[a[i]]) < 0 ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < to) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, from, a, from, to - from);
     }
 
     private void push(BValue value) {
