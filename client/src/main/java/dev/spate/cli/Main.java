@@ -13,7 +13,7 @@ import org.apache.commons.cli.ParseException;
 
 /** The {@code spate} command line: dispatches to one {@link Command} and maps failures to exit codes. */
 public final class Main {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = dev.spate.client.Version.VERSION;
 
     private Main() {
     }

@@ -89,6 +89,15 @@ public final class DiskManager implements AutoCloseable {
         return new WriteToken(budget, buffer, length);
     }
 
+    /**
+     * Runs {@code wakeUp} once, on whatever thread gives write budget back next (a disk thread, or a
+     * thread releasing a token), or at once if some is free now. It must be quick and must not
+     * block: post to your own thread.
+     */
+    public void whenWriteBudgetAvailable(Runnable wakeUp) {
+        budget.whenAvailable(wakeUp);
+    }
+
     /** Bytes of write budget not held by any token right now. */
     public long availableWriteBudget() {
         return budget.available();

@@ -8,8 +8,11 @@ import dev.spate.protocol.peer.BlockTarget;
  */
 public interface BlockBudget {
 
-    /** A target for one block of at most 16 KiB, or null if the budget is spent. Never blocks. */
-    BlockTarget tryReserve();
+    /** How many full blocks the budget could take now (only the selection thread takes). */
+    int blocksAvailable();
+
+    /** A target for one block, or null if the budget is spent. Never blocks. */
+    BlockTarget tryReserve(int piece, int offset, int length);
 
     /** Runs {@code wakeUp} once, on any thread, as soon as some budget is free again. */
     void whenAvailable(Runnable wakeUp);

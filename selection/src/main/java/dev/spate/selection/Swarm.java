@@ -47,7 +47,6 @@ public final class Swarm {
     private final RateMeter download = new RateMeter(6);
     private final RateMeter upload = new RateMeter(6);
     private final RequestSink requestSink = new RequestSink();
-    private BlockTarget[] reserved = new BlockTarget[64];
     private boolean awaitingBudget;
     private boolean finished;
     private boolean stopped;
@@ -337,36 +336,28 @@ public final class Swarm {
         if (want <= 0) {
             return;
         }
-        if (reserved.length < want) {
-            reserved = new BlockTarget[Math.max(want, reserved.length * 2)];
-        }
-        int n = 0;
-        while (n < want) {
-            BlockTarget t = budget.tryReserve();
-            if (t == null) {
-                if (!awaitingBudget) {
-                    awaitingBudget = true;
-                    budget.whenAvailable(budgetWakeUp);
-                }
-                break;
-            }
-            reserved[n++] = t;
-        }
-        if (n == 0) {
+        int affordable = Math.min(want, budget.blocksAvailable());
+        if (affordable <= 0) {
+            awaitBudget();
             return;
         }
-        requestSink.start(p);
-        picker.pick(p, n, requestSink);
-        int used = requestSink.used;
-        for (int i = used; i < n; i++) {
-            reserved[i].release();
+        if (affordable < want) {
+            awaitBudget(); // the budget, not the peer, limits us: come back when it frees
         }
-        java.util.Arrays.fill(reserved, 0, n, null);
-        p.outstanding += used;
-        if (used > 0) {
+        requestSink.start(p);
+        picker.pick(p, affordable, requestSink);
+        p.outstanding += requestSink.used;
+        if (requestSink.used > 0) {
             markDirty(p);
         } else if (!picker.isEndGame() && !hasWantedPiece(p)) {
             setInterested(p, false);
+        }
+    }
+
+    private void awaitBudget() {
+        if (!awaitingBudget) {
+            awaitingBudget = true;
+            budget.whenAvailable(budgetWakeUp);
         }
     }
 
@@ -378,6 +369,7 @@ public final class Swarm {
         return (int) Math.max(Math.min(config.minRequests(), cap), Math.min(byRate, cap));
     }
 
+    /** Turns each picked block into a request with its write token, or gives the pick back. */
     private final class RequestSink implements BlockSink {
         private SwarmPeer peer;
         private int used;
@@ -389,8 +381,16 @@ public final class Swarm {
 
         @Override
         public void accept(int piece, int block) {
-            peer.link.orders().addRequest(piece, block * BLOCK_SIZE, blockLength(piece, block), reserved[used]);
-            reserved[used++] = null;
+            int offset = block * BLOCK_SIZE;
+            int length = blockLength(piece, block);
+            BlockTarget target = budget.tryReserve(piece, offset, length);
+            if (target == null) {
+                picker.requestDropped(piece, block, peer.id());
+                awaitBudget();
+                return;
+            }
+            peer.link.orders().addRequest(piece, offset, length, target);
+            used++;
         }
     }
 

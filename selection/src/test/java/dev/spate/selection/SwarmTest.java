@@ -116,7 +116,12 @@ class SwarmTest {
     private void newSwarm(long total, PieceSet have) {
         BlockBudget budget = new BlockBudget() {
             @Override
-            public BlockTarget tryReserve() {
+            public int blocksAvailable() {
+                return tokenLimit - tokensOut;
+            }
+
+            @Override
+            public BlockTarget tryReserve(int piece, int offset, int length) {
                 if (tokensOut >= tokenLimit) {
                     return null;
                 }

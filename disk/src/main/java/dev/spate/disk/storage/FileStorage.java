@@ -158,6 +158,18 @@ public final class FileStorage implements Storage {
         flushDirty();
     }
 
+    /**
+     * Creates the torrent's zero-length files, which no write ever touches (a complete download
+     * has every file of the torrent). Blocking file I/O: call it off the network threads.
+     */
+    public void createEmptyFiles() throws IOException {
+        for (int file = 0; file < paths.length; file++) {
+            if (!layout.isPadding(file) && layout.fileLength(file) == 0) {
+                acquire(file, true).release();
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (closed) {

@@ -114,6 +114,7 @@ public final class PeerLink {
         }
         closed = true;
         PeerReport last = report;
+        last.isFinal = true;
         last.closed = true;
         last.closeReason = reason;
         last.misbehaved |= misbehaved;
@@ -169,6 +170,9 @@ public final class PeerLink {
     /** Selection has handled a report: give it back, and wake the peer if it stopped reading. */
     public void reportDone(PeerReport done) {
         done.clear();
+        if (done.isFinal) {
+            return; // the last report was the peer's own batch, not one of the slots
+        }
         freeReports.give(done);
         if (peerPaused) {
             peerPaused = false;

@@ -42,6 +42,8 @@ public final class PeerReport {
     /** Extension messages for the layers above (metadata, peer exchange), in arrival order. */
     public final List<Object> extensionMessages = new ArrayList<>(0);
 
+    /** Set by the link on the one report that is not a slot (the last); survives {@link #clear()}. */
+    boolean isFinal;
     /** The connection is closed; this is the peer's last report. */
     public boolean closed;
     public String closeReason;
