@@ -29,6 +29,7 @@ import java.util.List;
  */
 public final class WireDecoder extends ByteToMessageDecoder {
     private final FrameRules rules;
+    private ChannelHandlerContext ctx;
     private long skipRemaining;
     private long unknownMessages;
     private boolean broken;
@@ -41,8 +42,12 @@ public final class WireDecoder extends ByteToMessageDecoder {
         this.rules = new FrameRules(limits);
     }
 
-    /** The torrent's piece count, when it is known (a magnet link learns it from the metadata). */
+    /**
+     * The torrent's piece count, when it is known (a magnet link learns it from the metadata).
+     * Before the decoder is in a pipeline any thread may set it; after, only its event loop.
+     */
     public WireDecoder pieceCount(int count) {
+        assert ctx == null || ctx.executor().inEventLoop() : "pieceCount set off the channel's event loop";
         rules.pieceCount(count);
         return this;
     }
@@ -55,6 +60,11 @@ public final class WireDecoder extends ByteToMessageDecoder {
     /** How many messages with an unknown id were skipped. */
     public long unknownMessages() {
         return unknownMessages;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
     @Override
