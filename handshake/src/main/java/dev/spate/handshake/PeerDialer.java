@@ -24,6 +24,7 @@ import org.apache.logging.log4j.Logger;
 public final class PeerDialer {
     private static final Logger LOG = LogManager.getLogger(PeerDialer.class);
 
+    private final Transport transport;
     private final Bootstrap bootstrap;
     private final HandshakeConfig config;
     private final HandshakeCallback callback;
@@ -35,6 +36,7 @@ public final class PeerDialer {
         if (maxHalfOpen < 0) {
             throw new IllegalArgumentException("maxHalfOpen cannot be negative: " + maxHalfOpen);
         }
+        this.transport = transport;
         this.config = Objects.requireNonNull(config, "config");
         this.callback = Objects.requireNonNull(callback, "callback");
         this.maxHalfOpen = maxHalfOpen;
@@ -52,6 +54,10 @@ public final class PeerDialer {
      * blocks.
      */
     public DialResult connect(InetSocketAddress address, InfoHash infoHash) {
+        // A dead event loop could not even report the failure: refuse rather than lose the dial.
+        if (transport.group().isShuttingDown()) {
+            return DialResult.REFUSED_SHUTTING_DOWN;
+        }
         if (!tryAcquire()) {
             LOG.debug("not dialing {}: {} connections are already connecting", address, maxHalfOpen);
             return DialResult.REFUSED_HALF_OPEN_LIMIT;

@@ -58,6 +58,14 @@ class PeerDialerTest {
     }
 
     @Test
+    void refusesToDialOnceTheTransportIsClosing() {
+        PeerDialer dialer = dialer(2, Duration.ofMinutes(1), new RecordingCallback());
+        stalled.close();
+        assertThat(dialer.connect(NOWHERE, TORRENT)).isEqualTo(DialResult.REFUSED_SHUTTING_DOWN);
+        assertThat(dialer.halfOpen()).isZero();
+    }
+
+    @Test
     void aTimedOutConnectFreesItsSlotAndIsReported() throws Exception {
         RecordingCallback callback = new RecordingCallback();
         PeerDialer dialer = dialer(1, Duration.ofMillis(50), callback);

@@ -79,6 +79,24 @@ class WireDecoderTest {
                 .hasMessageStartingWith(MessageIds.name(bytes[4]) + " message has length " + (bytes[3] & 0xff));
     }
 
+    /** Examples that name a piece, which the torrent of {@value BepExamples#PIECES} pieces must have. */
+    static List<Example> examplesWithAPieceIndex() {
+        return examples().stream()
+                .filter(e -> List.of("have", "request", "piece", "cancel", "suggest piece", "reject request",
+                        "allowed fast").contains(e.name()))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examplesWithAPieceIndex")
+    void refusesAPieceIndexPastTheLastPiece(Example example) {
+        byte[] bytes = Hex.bytes(example.hex());
+        bytes[8] = BepExamples.PIECES; // the index is bytes 5 to 8
+        assertThatThrownBy(() -> wire.feed(bytes))
+                .isInstanceOf(ProtocolViolation.class)
+                .hasMessage(example.name() + " names piece 10, the torrent has 10 pieces");
+    }
+
     @Test
     void decodesEveryMessageFromOneRead() {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
