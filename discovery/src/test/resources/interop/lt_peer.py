@@ -1,6 +1,7 @@
 """A libtorrent (python3-libtorrent 2.0) peer for spate's interop tests, on 127.0.0.1 only.
 
-  lt_peer.py make-torrent PAYLOAD TRACKER_URL OUT.torrent   prints the v1 info hash in hex
+  lt_peer.py make-torrent PAYLOAD TRACKER_URLS OUT.torrent  v1 only; URLs comma-separated, one tier each;
+                                                            prints the info hash in hex
   lt_peer.py seed TORRENT DIR PORT                           seeds until killed
   lt_peer.py leech TORRENT DIR PORT                          exits 0 once the download is complete
 
@@ -14,11 +15,12 @@ import time
 import libtorrent as lt
 
 
-def make_torrent(payload, tracker, out):
+def make_torrent(payload, trackers, out):
     fs = lt.file_storage()
     lt.add_files(fs, payload)
     t = lt.create_torrent(fs, 32768, flags=lt.create_torrent.v1_only)
-    t.add_tracker(tracker)
+    for tier, url in enumerate(trackers.split(",")):
+        t.add_tracker(url, tier)
     lt.set_piece_hashes(t, os.path.dirname(os.path.abspath(payload)))
     with open(out, "wb") as f:
         f.write(lt.bencode(t.generate()))
