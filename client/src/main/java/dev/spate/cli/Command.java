@@ -15,6 +15,7 @@ interface Command {
     /** One line for {@code spate --help}. */
     String summary();
 
+    /** A new set of options on each call (the caller adds --help to it). */
     Options options();
 
     /**

@@ -43,12 +43,13 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Options options = withHelp(command.options());
+        // Before parsing: a command with a required option still shows its help.
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            printCommandHelp(command, options, console);
+            return ExitCode.OK;
+        }
         try {
             CommandLine line = new DefaultParser().parse(options, rest);
-            if (line.hasOption("help")) {
-                printCommandHelp(command, options, console);
-                return ExitCode.OK;
-            }
             return command.run(line, console);
         } catch (ParseException e) {
             console.err().println("spate " + command.name() + ": " + e.getMessage()
@@ -74,11 +75,9 @@ public final class Main {
         }
     }
 
+    /** The command's options (a fresh set from {@link Command#options()}, groups intact) plus --help. */
     private static Options withHelp(Options options) {
-        Options all = new Options();
-        options.getOptions().forEach(all::addOption);
-        all.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").build());
-        return all;
+        return options.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").build());
     }
 
     private static void printGlobalHelp(List<Command> commands, Console console) {

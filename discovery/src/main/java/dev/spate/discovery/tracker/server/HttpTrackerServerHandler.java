@@ -74,7 +74,7 @@ final class HttpTrackerServerHandler extends SimpleChannelInboundHandler<FullHtt
         HttpAnnounceQuery a = HttpAnnounceQuery.parse(query);
         SwarmRegistry.Outcome outcome = core.swarms.announce(a.infoHash(), requester.getAddress(), a.port(),
                 a.peerId(), a.event(), a.left(), a.numWant(), SwarmRegistry.Family.ANY, core.ticker.nanoTime());
-        core.announces++;
+        core.httpAnnounces++;
         return HttpTrackerReplies.announce(outcome, core.intervalSeconds(), core.config.minInterval().toSeconds(),
                 a.compact(), a.noPeerId(), requester);
     }

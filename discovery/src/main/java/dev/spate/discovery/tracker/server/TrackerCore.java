@@ -12,7 +12,8 @@ final class TrackerCore {
     final Ticker ticker;
     final SwarmRegistry swarms;
     final ConnectionIds connectionIds;
-    long announces;
+    long httpAnnounces;
+    long udpAnnounces;
     long scrapes;
     long badRequests;
     long droppedPackets;
@@ -25,8 +26,8 @@ final class TrackerCore {
     }
 
     TrackerStats stats() {
-        return new TrackerStats(swarms.swarmCount(), swarms.peerCount(), announces, scrapes, badRequests,
-                droppedPackets);
+        return new TrackerStats(swarms.swarmCount(), swarms.peerCount(), httpAnnounces, udpAnnounces, scrapes,
+                badRequests, droppedPackets);
     }
 
     int intervalSeconds() {

@@ -98,7 +98,7 @@ final class UdpTrackerServerHandler extends SimpleChannelInboundHandler<Datagram
             out.writeBytes(p.compact);
         }
         ctx.write(new DatagramPacket(out, sender));
-        core.announces++;
+        core.udpAnnounces++;
     }
 
     private void scrape(ChannelHandlerContext ctx, ByteBuf in, InetSocketAddress sender, int transactionId) {

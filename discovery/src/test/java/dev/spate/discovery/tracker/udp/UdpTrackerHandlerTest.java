@@ -74,7 +74,7 @@ class UdpTrackerHandlerTest {
     }
 
     void nothingSent() {
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.outboundMessages()).isEmpty();
     }
 
     void receive(byte[] bytes, InetSocketAddress from) {
