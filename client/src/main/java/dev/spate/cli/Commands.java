@@ -8,6 +8,7 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(new InfoCommand(), new CreateCommand(), new TrackerCommand());
+        return List.of(new DownloadCommand(), new SeedCommand(), new InfoCommand(), new CreateCommand(),
+                new TrackerCommand());
     }
 }

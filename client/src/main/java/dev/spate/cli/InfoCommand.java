@@ -5,11 +5,7 @@ import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.InfoHashes;
 import dev.spate.metainfo.MagnetUri;
 import dev.spate.metainfo.Metainfo;
-import dev.spate.metainfo.MetainfoException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -50,33 +46,15 @@ final class InfoCommand implements Command {
         String source = args.get(0);
         boolean json = line.hasOption("json");
         PrintStream out = console.out();
-        if (source.regionMatches(true, 0, "magnet:", 0, 7)) {
-            MagnetUri magnet = parse(source, () -> MagnetUri.parse(source));
+        if (Inputs.isMagnet(source)) {
+            MagnetUri magnet = Inputs.magnet(source);
             out.print(json ? TorrentJson.of(magnet) : human(magnet));
         } else {
-            Metainfo m = parse(source, () -> Metainfo.read(Path.of(source)));
+            Metainfo m = Inputs.torrent(source);
             out.print(json ? TorrentJson.of(m) : human(m));
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private interface Reader<T> {
-        T read() throws IOException;
-    }
-
-    /** Reads the input; anything wrong with it is one line naming the input, exit code 3. */
-    private static <T> T parse(String source, Reader<T> reader) {
-        String shown = source.length() > 80 ? source.substring(0, 77) + "..." : source;
-        try {
-            return reader.read();
-        } catch (MetainfoException e) {
-            throw UserError.badTorrent(shown, e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw UserError.badTorrent(shown, "no such file");
-        } catch (IOException e) {
-            throw UserError.badTorrent(shown, "cannot read it: " + e.getMessage());
-        }
     }
 
     static String human(Metainfo m) {

@@ -292,6 +292,7 @@ public final class Swarm {
                     p.link.orders().disconnect = "we are both seeds";
                 }
             }
+            publishStatus(lastNow);
             listener.finished();
         }
     }

@@ -1,0 +1,80 @@
+package dev.spate.cli;
+
+import dev.spate.client.ClientConfig;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** The options {@code download} and {@code seed} share, and what they turn into. */
+final class TransferOptions {
+    private TransferOptions() {
+    }
+
+    static Options add(Options options) {
+        return options
+                .addOption(Option.builder("d").longOpt("dir").hasArg().argName("DIR")
+                        .desc("download directory (default: the current directory)").build())
+                .addOption(Option.builder().longOpt("port").hasArg().argName("N")
+                        .desc("TCP port for peers (default " + ClientConfig.DEFAULT_PORT + "; 0 picks a free one)")
+                        .build())
+                .addOption(Option.builder().longOpt("bind").hasArg().argName("ADDRESS")
+                        .desc("address to listen on (default: all)").build())
+                .addOption(Option.builder().longOpt("peer").hasArg().argName("HOST:PORT")
+                        .desc("connect to this peer too (repeatable)").build())
+                .addOption(Option.builder("q").longOpt("quiet").desc("print only errors").build());
+    }
+
+    static Path directory(CommandLine line) {
+        return Path.of(line.getOptionValue("dir", ".")).toAbsolutePath().normalize();
+    }
+
+    static ClientConfig config(CommandLine line) {
+        int port = port(line.getOptionValue("port"), ClientConfig.DEFAULT_PORT);
+        String bind = line.getOptionValue("bind");
+        InetSocketAddress listen = bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
+        if (listen.isUnresolved()) {
+            throw UserError.usage("--bind: no such address: " + bind);
+        }
+        return ClientConfig.defaults().withListenAddress(listen);
+    }
+
+    static List<InetSocketAddress> peers(CommandLine line) {
+        List<InetSocketAddress> peers = new ArrayList<>();
+        String[] values = line.getOptionValues("peer");
+        for (String text : values == null ? new String[0] : values) {
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0) {
+                throw UserError.usage("--peer wants HOST:PORT, not '" + text + "'");
+            }
+            String host = text.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            InetSocketAddress address = new InetSocketAddress(host, port(text.substring(colon + 1), -1));
+            if (address.isUnresolved()) {
+                throw UserError.usage("--peer: cannot resolve host '" + host + "'");
+            }
+            peers.add(address);
+        }
+        return peers;
+    }
+
+    private static int port(String text, int fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 0 && port <= 0xffff) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw UserError.usage("not a port number: '" + text + "'");
+    }
+}
