@@ -55,7 +55,7 @@ final class FileLayout {
                 throw Fields.error(f.field() + ".length", "the total length of the torrent overflows");
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Where a file goes: the root for a single-file torrent, else the root and its components. */

@@ -314,7 +314,20 @@ class MetainfoTest {
                     .isInstanceOf(MetainfoException.class).hasMessage("info: expected a dictionary, found a list");
             assertThatThrownBy(() -> Metainfo.fromInfoDictionary("d1:ai1e".getBytes(StandardCharsets.US_ASCII), List.of()))
                     .isInstanceOf(MetainfoException.class).hasMessageStartingWith("bencode error at byte 0");
+            byte[] info = parse(torrent(singleFile("x", 1))).infoBytes();
+            byte[] withTail = java.util.Arrays.copyOf(info, info.length + 3);
+            assertThatThrownBy(() -> Metainfo.fromInfoDictionary(withTail, List.of()))
+                    .isInstanceOf(MetainfoException.class).hasMessage("info: 3 bytes after the end of the dictionary");
         }
+    }
+
+    @Test
+    void filesAndListsAreUnmodifiable() {
+        Metainfo m = parse(torrent(multiFile("t", file(1, "a"))));
+        assertThatThrownBy(() -> m.files().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.files().get(0).path().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.trackerTiers().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.warnings().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
