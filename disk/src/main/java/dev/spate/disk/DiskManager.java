@@ -36,6 +36,7 @@ public final class DiskManager implements AutoCloseable {
     private final DiskConfig config;
     private final DiskThread[] threads;
     private final WriteBudget budget;
+    private final BlockBuffers blockBuffers;
     private final FileHandlePool fileHandles;
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     private final Set<TorrentDisk> torrents = ConcurrentHashMap.newKeySet();
@@ -45,6 +46,7 @@ public final class DiskManager implements AutoCloseable {
     private DiskManager(DiskConfig config) {
         this.config = config;
         this.budget = new WriteBudget(config.writeBudgetBytes());
+        this.blockBuffers = new BlockBuffers(allocator, config.writeBudgetBytes());
         this.fileHandles = new FileHandlePool(config.openFileLimit());
         this.threads = new DiskThread[config.threads()];
         for (int i = 0; i < threads.length; i++) {
@@ -81,12 +83,12 @@ public final class DiskManager implements AutoCloseable {
         }
         ByteBuf buffer;
         try {
-            buffer = allocator.directBuffer(length, length);
+            buffer = blockBuffers.take(length);
         } catch (RuntimeException | Error e) {
             budget.give(length);
             throw e;
         }
-        return new WriteToken(budget, buffer, length);
+        return new WriteToken(budget, blockBuffers, buffer, length);
     }
 
     /** Bytes of write budget not held by any token right now. */
@@ -153,6 +155,7 @@ public final class DiskManager implements AutoCloseable {
                 }
             }
         }
+        blockBuffers.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -42,6 +42,25 @@ class WriteTokenTest {
     }
 
     @Test
+    void fullBlockBuffersAreReusedEmptyAndShortOnesAreNot() {
+        try (DiskManager disk = DiskManager.start(CONFIG)) {
+            WriteToken first = disk.tryAcquireWriteToken(BLOCK_SIZE);
+            io.netty.buffer.ByteBuf buffer = first.buffer().writeLong(1);
+            first.release();
+            WriteToken second = disk.tryAcquireWriteToken(BLOCK_SIZE);
+            assertThat(second.buffer()).isSameAs(buffer);
+            assertThat(second.buffer().readableBytes()).isZero();
+            assertThat(second.buffer().writableBytes()).isEqualTo(BLOCK_SIZE);
+            second.release();
+
+            WriteToken shortOne = disk.tryAcquireWriteToken(100);
+            assertThat(shortOne.buffer()).isNotSameAs(buffer);
+            assertThat(shortOne.buffer().maxCapacity()).isEqualTo(100);
+            shortOne.release();
+        }
+    }
+
+    @Test
     void aTokenIsGivenBackOnceOnly() {
         try (Fixture f = Fixture.of(Fixture.Kind.MEMORY, LAYOUT, null, CONFIG, s -> s)) {
             WriteToken released = f.disk.tryAcquireWriteToken(BLOCK_SIZE);
