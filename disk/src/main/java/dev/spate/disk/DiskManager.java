@@ -128,10 +128,16 @@ public final class DiskManager implements AutoCloseable {
 
     /**
      * Closes every registered torrent (their queued writes complete), then stops the threads, and
-     * waits for both. Tokens still held by callers stay valid to release. Idempotent.
+     * waits for both, so it must not be called on a disk thread (from a listener or callback).
+     * Tokens still held by callers stay valid to release. Idempotent.
      */
     @Override
     public void close() {
+        for (DiskThread thread : threads) {
+            if (thread.inThread()) {
+                throw new IllegalStateException("DiskManager.close() called on a disk thread: it waits for them");
+            }
+        }
         closed = true;
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (TorrentDisk torrent : torrents) {

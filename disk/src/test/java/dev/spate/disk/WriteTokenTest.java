@@ -140,6 +140,23 @@ class WriteTokenTest {
         assertThat(f.disk.availableWriteBudget()).isEqualTo(BUDGET);
     }
 
+    @Test
+    void theManagerCannotBeClosedFromADiskThread() throws Exception {
+        try (Fixture f = Fixture.memory(LAYOUT)) {
+            java.util.concurrent.CompletableFuture<Throwable> refused = new java.util.concurrent.CompletableFuture<>();
+            f.torrent.read(0, 0, 10, (p, o, l, r) -> {
+                r.release();
+                try {
+                    f.disk.close();
+                    refused.complete(null);
+                } catch (IllegalStateException e) {
+                    refused.complete(e);
+                }
+            });
+            assertThat(refused.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasMessageContaining("disk thread");
+        }
+    }
+
     private static WriteToken filled(DiskManager disk, int length) {
         WriteToken token = disk.tryAcquireWriteToken(length);
         token.buffer().writeZero(length);
