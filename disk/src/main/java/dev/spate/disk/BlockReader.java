@@ -38,7 +38,14 @@ final class BlockReader {
                 return;
             }
         }
-        ByteBuf buffer = torrent.allocator().directBuffer(request.length, request.length);
+        ByteBuf buffer;
+        try {
+            buffer = torrent.allocator().directBuffer(request.length, request.length);
+        } catch (OutOfMemoryError e) { // Netty's direct memory limit: the peer still needs its answer
+            request.deliver(new ReadResult.Failed(DiskError.of(DiskError.Operation.READ, request.piece, null,
+                    new IOException("out of direct memory for a read buffer", e))));
+            return;
+        }
         try {
             SpanIo.read(torrent.storage(), shard.cursor, request.piece, request.offset,
                     buffer.internalNioBuffer(0, request.length));

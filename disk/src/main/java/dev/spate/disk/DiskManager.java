@@ -36,6 +36,7 @@ public final class DiskManager implements AutoCloseable {
     private final DiskConfig config;
     private final DiskThread[] threads;
     private final WriteBudget budget;
+    private final BlockBuffers blockBuffers;
     private final FileHandlePool fileHandles;
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     private final Set<TorrentDisk> torrents = ConcurrentHashMap.newKeySet();
@@ -45,6 +46,7 @@ public final class DiskManager implements AutoCloseable {
     private DiskManager(DiskConfig config) {
         this.config = config;
         this.budget = new WriteBudget(config.writeBudgetBytes());
+        this.blockBuffers = new BlockBuffers(allocator, config.writeBudgetBytes());
         this.fileHandles = new FileHandlePool(config.openFileLimit());
         this.threads = new DiskThread[config.threads()];
         for (int i = 0; i < threads.length; i++) {
@@ -81,12 +83,12 @@ public final class DiskManager implements AutoCloseable {
         }
         ByteBuf buffer;
         try {
-            buffer = allocator.directBuffer(length, length);
+            buffer = blockBuffers.take(length);
         } catch (RuntimeException | Error e) {
             budget.give(length);
             throw e;
         }
-        return new WriteToken(budget, buffer, length);
+        return new WriteToken(budget, blockBuffers, buffer, length);
     }
 
     /**
@@ -135,10 +137,16 @@ public final class DiskManager implements AutoCloseable {
 
     /**
      * Closes every registered torrent (their queued writes complete), then stops the threads, and
-     * waits for both. Tokens still held by callers stay valid to release. Idempotent.
+     * waits for both, so it must not be called on a disk thread (from a listener or callback).
+     * Tokens still held by callers stay valid to release. Idempotent.
      */
     @Override
     public void close() {
+        for (DiskThread thread : threads) {
+            if (thread.inThread()) {
+                throw new IllegalStateException("DiskManager.close() called on a disk thread: it waits for them");
+            }
+        }
         closed = true;
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (TorrentDisk torrent : torrents) {
@@ -162,6 +170,7 @@ public final class DiskManager implements AutoCloseable {
                 }
             }
         }
+        blockBuffers.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -23,6 +23,7 @@ public final class WriteToken {
             AtomicIntegerFieldUpdater.newUpdater(WriteToken.class, "state");
 
     private final WriteBudget budget;
+    private final BlockBuffers buffers;
     final ByteBuf buffer;
     private final int length;
     private volatile int state;
@@ -33,8 +34,9 @@ public final class WriteToken {
     int offset;
     int peerId;
 
-    WriteToken(WriteBudget budget, ByteBuf buffer, int length) {
+    WriteToken(WriteBudget budget, BlockBuffers buffers, ByteBuf buffer, int length) {
         this.budget = budget;
+        this.buffers = buffers;
         this.buffer = buffer;
         this.length = length;
     }
@@ -83,7 +85,7 @@ public final class WriteToken {
     }
 
     private void free() {
-        buffer.release();
+        buffers.give(buffer);
         budget.give(length);
     }
 

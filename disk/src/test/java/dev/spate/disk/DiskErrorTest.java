@@ -105,4 +105,18 @@ class DiskErrorTest {
             }
         }
     }
+
+    @Test
+    void aSymlinkOutOfTheDownloadDirectoryIsAnErrorNotAWrite() throws Exception {
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        Path dl = Files.createDirectory(dir.resolve("dl"));
+        Files.createSymbolicLink(dl.resolve("dir"), outside);
+        try (Fixture f = Fixture.of(Fixture.Kind.FILES, LAYOUT, dl)) {
+            Blocks.writePiece(f.disk, f.torrent, f.content, 0, 1);
+            f.listener.awaitErrors(1);
+            assertThat(f.listener.errors().get(0).kind()).isEqualTo(DiskError.Kind.OUTSIDE_DOWNLOAD_DIR);
+            f.torrent.flush().join();
+        }
+        assertThat(outside).isEmptyDirectory();
+    }
 }

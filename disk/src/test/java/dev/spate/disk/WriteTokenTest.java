@@ -42,6 +42,25 @@ class WriteTokenTest {
     }
 
     @Test
+    void fullBlockBuffersAreReusedEmptyAndShortOnesAreNot() {
+        try (DiskManager disk = DiskManager.start(CONFIG)) {
+            WriteToken first = disk.tryAcquireWriteToken(BLOCK_SIZE);
+            io.netty.buffer.ByteBuf buffer = first.buffer().writeLong(1);
+            first.release();
+            WriteToken second = disk.tryAcquireWriteToken(BLOCK_SIZE);
+            assertThat(second.buffer()).isSameAs(buffer);
+            assertThat(second.buffer().readableBytes()).isZero();
+            assertThat(second.buffer().writableBytes()).isEqualTo(BLOCK_SIZE);
+            second.release();
+
+            WriteToken shortOne = disk.tryAcquireWriteToken(100);
+            assertThat(shortOne.buffer()).isNotSameAs(buffer);
+            assertThat(shortOne.buffer().maxCapacity()).isEqualTo(100);
+            shortOne.release();
+        }
+    }
+
+    @Test
     void aTokenIsGivenBackOnceOnly() {
         try (Fixture f = Fixture.of(Fixture.Kind.MEMORY, LAYOUT, null, CONFIG, s -> s)) {
             WriteToken released = f.disk.tryAcquireWriteToken(BLOCK_SIZE);
@@ -119,6 +138,23 @@ class WriteTokenTest {
         kept.release();
         f.torrent.write(0, 0, written, 1);
         assertThat(f.disk.availableWriteBudget()).isEqualTo(BUDGET);
+    }
+
+    @Test
+    void theManagerCannotBeClosedFromADiskThread() throws Exception {
+        try (Fixture f = Fixture.memory(LAYOUT)) {
+            java.util.concurrent.CompletableFuture<Throwable> refused = new java.util.concurrent.CompletableFuture<>();
+            f.torrent.read(0, 0, 10, (p, o, l, r) -> {
+                r.release();
+                try {
+                    f.disk.close();
+                    refused.complete(null);
+                } catch (IllegalStateException e) {
+                    refused.complete(e);
+                }
+            });
+            assertThat(refused.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasMessageContaining("disk thread");
+        }
     }
 
     private static WriteToken filled(DiskManager disk, int length) {

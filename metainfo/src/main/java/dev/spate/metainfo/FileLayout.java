@@ -36,18 +36,23 @@ final class FileLayout {
         }
         Set<String> taken = new HashSet<>();
         Map<String, Integer> nextSuffix = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            RawFile f = files.get(i);
+            if (!f.padding()) {
+                List<String> path = unique(paths.get(i), f, taken, directories, nextSuffix);
+                paths.set(i, path);
+                if (!path.equals(underRoot(root, multiFile, f.path()))) {
+                    warnings.add(f.field() + ": path " + describe(f.path()) + " is written as " + Fields.quote(String.join("/", path)));
+                }
+            }
+        }
         List<FileEntry> out = new ArrayList<>(files.size());
         long offset = 0;
         for (int i = 0; i < files.size(); i++) {
             RawFile f = files.get(i);
             List<String> path = paths.get(i);
-            if (!f.padding()) {
-                path = unique(path, f, taken, directories, nextSuffix);
-                if (!path.equals(underRoot(root, multiFile, f.path()))) {
-                    warnings.add(f.field() + ": path " + describe(f.path()) + " is written as " + Fields.quote(String.join("/", path)));
-                }
-            }
-            Optional<List<String>> target = Optional.ofNullable(f.symlink()).map(t -> fullTarget(root, multiFile, t));
+            Optional<List<String>> target = Optional.ofNullable(f.symlink())
+                    .map(t -> symlinkTarget(root, multiFile, path, t, taken, directories));
             out.add(new FileEntry(i, path, f.length(), offset, f.padding(), f.executable(), f.hidden(), target, f.piecesRoot()));
             try {
                 offset = Math.addExact(offset, f.length());
@@ -55,7 +60,7 @@ final class FileLayout {
                 throw Fields.error(f.field() + ".length", "the total length of the torrent overflows");
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Where a file goes: the root for a single-file torrent, else the root and its components. */
@@ -76,19 +81,37 @@ final class FileLayout {
         return underRoot(root, multiFile, PathSanitizer.path(f.path()));
     }
 
-    /** A symlink target is relative to the torrent's root (BEP 47); it is sanitised like a path. */
-    private static List<String> fullTarget(String root, boolean multiFile, List<String> raw) {
-        List<String> target = new ArrayList<>();
-        if (multiFile) {
-            target.add(root);
-        }
+    /**
+     * A symlink target, sanitised like a path. BEP 47 makes it relative to the torrent's root;
+     * torrents in the wild also write it relative to the link's own directory, so when only that
+     * reading names a file or directory of the torrent, it is the one taken (as libtorrent does).
+     */
+    private static List<String> symlinkTarget(String root, boolean multiFile, List<String> link, List<String> raw,
+            Set<String> files, Set<String> directories) {
+        List<String> components = new ArrayList<>();
         for (String c : raw) {
             String s = PathSanitizer.component(c);
             if (s != null) {
-                target.add(s);
+                components.add(s);
             }
         }
-        return target.isEmpty() ? List.of(root) : target;
+        List<String> fromRoot = multiFile ? underRoot(root, true, components) : components;
+        if (fromRoot.isEmpty()) {
+            return List.of(root);
+        }
+        if (!exists(fromRoot, files, directories) && link.size() > 1) {
+            List<String> fromLink = new ArrayList<>(link.subList(0, link.size() - 1));
+            fromLink.addAll(components);
+            if (exists(fromLink, files, directories)) {
+                return fromLink;
+            }
+        }
+        return fromRoot;
+    }
+
+    private static boolean exists(List<String> path, Set<String> files, Set<String> directories) {
+        String key = String.join("/", path);
+        return files.contains(key) || directories.contains(key);
     }
 
     private static List<String> unique(List<String> path, RawFile f, Set<String> taken, Set<String> directories,

@@ -40,8 +40,13 @@ final class MetainfoParser {
     }
 
     static Metainfo fromInfoDictionary(byte[] info, List<List<String>> trackerTiers) {
-        BValue decoded = BencodeDecoder.lenient().decode(info); // a single, complete value...
-        Fields.dict(decoded, "info"); // ...that is a dictionary
+        BencodeDecoder.Result decoded = BencodeDecoder.lenient().decodeWithViolations(info);
+        Fields.dict(decoded.value(), "info");
+        for (Violation v : decoded.violations()) {
+            if (v.kind() == Violation.Kind.TRAILING_BYTES) {
+                throw Fields.error("info", (info.length - v.offset()) + " bytes after the end of the dictionary");
+            }
+        }
         return parse(assemble(info, trackerTiers));
     }
 

@@ -56,7 +56,8 @@ final class PieceHasher {
         this.pieceLength = pieceLength;
         Segment last = segments.get(segments.size() - 1);
         this.totalLength = last.end();
-        this.pieceCount = Math.toIntExact((totalLength + pieceLength - 1) / pieceLength);
+        long count = totalLength / pieceLength + (totalLength % pieceLength != 0 ? 1 : 0);
+        this.pieceCount = (int) Math.min(count, Integer.MAX_VALUE); // the builder refuses more than Metainfo.MAX_PIECES
         this.v1 = v1;
         this.v2 = v2;
     }
@@ -70,7 +71,7 @@ final class PieceHasher {
         byte[] v2Hashes = v2 ? new byte[pieceCount * Merkle.HASH_SIZE] : null;
         long dataTotal = segments.stream().filter(s -> s.file() != null).mapToLong(Segment::length).sum();
         // Enough tasks to balance the threads, few enough that each reads a fair run of pieces.
-        int tasks = Math.max(1, Math.min(pieceCount, threads * 16));
+        int tasks = Math.max(1, Math.min(pieceCount, threads * 64));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "spate-piece-hasher");
             t.setDaemon(true);

@@ -163,8 +163,12 @@ public final class TorrentBuilder {
         }
         String torrentName = name != null ? name : files.name();
         TorrentLayout layout = TorrentLayout.of(files, length, version);
-        PieceHasher.Hashes hashes = new PieceHasher(layout.segments(), length, version.hasV1(), version.hasV2())
-                .hash(threads, progress);
+        PieceHasher hasher = new PieceHasher(layout.segments(), length, version.hasV1(), version.hasV2());
+        if (hasher.pieceCount() > Metainfo.MAX_PIECES) {
+            throw new IllegalArgumentException(files.totalLength() + " bytes in pieces of " + length + " make "
+                    + hasher.pieceCount() + " pieces, more than the " + Metainfo.MAX_PIECES + " a torrent may have");
+        }
+        PieceHasher.Hashes hashes = hasher.hash(threads, progress);
         InfoDictionary info = new InfoDictionary(torrentName, length, isPrivate, layout, hashes);
         BDict.Builder root = BDict.builder().put("info", info.toBDict());
         if (version.hasV2()) {

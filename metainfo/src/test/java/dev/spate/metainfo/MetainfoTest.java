@@ -146,6 +146,18 @@ class MetainfoTest {
         }
 
         @Test
+        void aSymlinkTargetRelativeToItsOwnDirectoryIsFoundThere() {
+            // Versions/Current -> A: only Versions/A exists, so the link's directory is meant.
+            BDict link = BDict.builder().put("attr", "l").put("path", strings("Versions", "Current"))
+                    .put("symlink path", strings("A")).build();
+            BDict dangling = BDict.builder().put("attr", "l").put("path", strings("Versions", "Old"))
+                    .put("symlink path", strings("Gone")).build();
+            Metainfo m = parse(torrent(v1Info("F", 16384, 7).put("files", BList.of(file(7, "Versions", "A", "lib"), link, dangling))));
+            assertThat(m.files().get(1).symlinkTarget()).contains(List.of("F", "Versions", "A"));
+            assertThat(m.files().get(2).symlinkTarget()).contains(List.of("F", "Gone"));
+        }
+
+        @Test
         void pathUtf8IsPreferred() {
             BDict f = BDict.builder().put("length", 1).put("path", strings("bad")).put("path.utf-8", strings("good")).build();
             assertThat(parse(torrent(multiFile("t", f))).files().get(0).path()).containsExactly("t", "good");
@@ -314,7 +326,20 @@ class MetainfoTest {
                     .isInstanceOf(MetainfoException.class).hasMessage("info: expected a dictionary, found a list");
             assertThatThrownBy(() -> Metainfo.fromInfoDictionary("d1:ai1e".getBytes(StandardCharsets.US_ASCII), List.of()))
                     .isInstanceOf(MetainfoException.class).hasMessageStartingWith("bencode error at byte 0");
+            byte[] info = parse(torrent(singleFile("x", 1))).infoBytes();
+            byte[] withTail = java.util.Arrays.copyOf(info, info.length + 3);
+            assertThatThrownBy(() -> Metainfo.fromInfoDictionary(withTail, List.of()))
+                    .isInstanceOf(MetainfoException.class).hasMessage("info: 3 bytes after the end of the dictionary");
         }
+    }
+
+    @Test
+    void filesAndListsAreUnmodifiable() {
+        Metainfo m = parse(torrent(multiFile("t", file(1, "a"))));
+        assertThatThrownBy(() -> m.files().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.files().get(0).path().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.trackerTiers().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.warnings().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

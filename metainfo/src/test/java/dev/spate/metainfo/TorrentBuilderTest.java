@@ -252,6 +252,14 @@ class TorrentBuilderTest {
         Files.write(empty.resolve("one"), new byte[] {1});
         assertThatThrownBy(() -> TorrentBuilder.of(empty).version(TorrentVersion.V2).pieceLength(5).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+        // A sparse file: 4 GiB of size, no disk; 1-byte pieces would need 4 billion of them.
+        Path sparse = tmp.resolve("sparse");
+        try (var ch = java.nio.channels.FileChannel.open(sparse, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 4L << 30);
+        }
+        assertThatThrownBy(() -> TorrentBuilder.of(sparse).pieceLength(1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than the 2097152 a torrent may have");
     }
 
     @Test

@@ -47,6 +47,9 @@ class BencodeDifferentialTest {
     @Test
     void agreesWithBtBencodingOnTheUpstreamCorpus() {
         Path corpus = Corpus.upstreamTorrents().orElse(null);
+        if (corpus == null) {
+            System.out.println("corpus differential test skipped: shared/upstream-torrents not found beside the checkout");
+        }
         Assumptions.assumeTrue(corpus != null, "shared/upstream-torrents not found beside the checkout");
         int compared = 0;
         for (Path file : Corpus.torrentsIn(corpus)) {

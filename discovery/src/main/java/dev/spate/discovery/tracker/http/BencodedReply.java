@@ -28,8 +28,13 @@ final class BencodedReply {
 
     static BencodedReply parse(URI tracker, byte[] body) throws TrackerException {
         BValue value;
+        // Some trackers end the body with a line break, which bencode does not allow; drop it.
+        int end = body.length;
+        while (end > 0 && (body[end - 1] == '\n' || body[end - 1] == '\r' || body[end - 1] == ' ')) {
+            end--;
+        }
         try {
-            value = BencodeDecoder.lenient().decode(body);
+            value = BencodeDecoder.lenient().decode(body, 0, end).value();
         } catch (BencodeException e) {
             throw new TrackerException(tracker, Kind.MALFORMED, "reply is not bencoded (" + e.getMessage()
                     + "); it starts with " + preview(body), e);

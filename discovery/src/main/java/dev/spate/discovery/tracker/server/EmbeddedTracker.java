@@ -100,7 +100,9 @@ public final class EmbeddedTracker implements AutoCloseable {
                                 httpHandler);
                     }
                 });
+        // Large socket buffers ride out bursts: loopback packets count ~1 KiB each against them.
         Bootstrap udpBootstrap = new Bootstrap().group(loop).channel(NettyTransport.datagram(group))
+                .option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .handler(new UdpTrackerServerHandler(core));
         IOException last = null;
         for (int attempt = 0; attempt < (config.port() == 0 ? BIND_ATTEMPTS : 1); attempt++) {

@@ -104,16 +104,16 @@ final class Swarm {
      * skipping {@code self}, seeds if {@code skipSeeds} (a seed has no use for them), and peers of
      * the other address family than {@code ipv6} unless {@code anyFamily}.
      */
-    void pick(Peer.Key self, int wanted, boolean skipSeeds, boolean anyFamily, boolean ipv6,
-            RandomGenerator random, List<Peer> out) {
+    void pick(Peer self, int wanted, boolean skipSeeds, boolean anyFamily, boolean ipv6, RandomGenerator random,
+            List<Peer> out) {
         int n = byAge.size();
         if (n == 0 || wanted <= 0) {
             return;
         }
-        int start = random.nextInt(n);
-        for (int i = 0; i < n && out.size() < wanted; i++) {
-            Peer p = slots[(start + i) % n];
-            if (p.key.equals(self) || (skipSeeds && p.seed) || (!anyFamily && p.isIpv6() != ipv6)) {
+        int at = random.nextInt(n);
+        for (int seen = 0; seen < n && out.size() < wanted; seen++, at = at + 1 == n ? 0 : at + 1) {
+            Peer p = slots[at];
+            if (p == self || (skipSeeds && p.seed) || (!anyFamily && p.isIpv6() != ipv6)) {
                 continue;
             }
             out.add(p);

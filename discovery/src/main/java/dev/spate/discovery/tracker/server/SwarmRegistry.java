@@ -18,7 +18,10 @@ import java.util.random.RandomGenerator;
  * stalest go first). Peers silent for two intervals expire. Owned by the tracker's event loop.
  */
 final class SwarmRegistry {
-    /** What an announce returns: peers for the reply (valid until the next call) and the swarm's counts. */
+    /**
+     * What an announce returns: peers for the reply and the swarm's counts. The list is the
+     * registry's scratch space, valid until its next call (a reply is written before that).
+     */
     record Outcome(List<Peer> peers, int seeders, int leechers) {
     }
 
@@ -26,13 +29,16 @@ final class SwarmRegistry {
     enum Family { IPV4, IPV6, ANY }
 
     private final TrackerConfig config;
+    private final long peerTimeoutNanos;
     private final RandomGenerator random;
+    private final List<Peer> picked = new ArrayList<>();
     /** In access order: the first swarm is the one announced to longest ago. */
     private final LinkedHashMap<InfoHash, Swarm> swarms = new LinkedHashMap<>(64, 0.75f, true);
     private int peers;
 
     SwarmRegistry(TrackerConfig config, RandomGenerator random) {
         this.config = config;
+        this.peerTimeoutNanos = config.peerTimeout().toNanos();
         this.random = random;
     }
 
@@ -65,7 +71,7 @@ final class SwarmRegistry {
             swarms.put(hash, swarm);
             evictSwarms();
         } else {
-            peers -= swarm.expire(nowNanos - config.peerTimeout().toNanos());
+            peers -= swarm.expire(nowNanos - peerTimeoutNanos);
         }
         boolean seed = left == 0;
         Peer peer = swarm.get(key);
@@ -86,8 +92,8 @@ final class SwarmRegistry {
             swarm.countCompleted();
         }
         int wanted = numWant < 0 ? config.defaultNumWant() : Math.min(numWant, config.maxNumWant());
-        List<Peer> picked = new ArrayList<>(Math.min(wanted, swarm.size()));
-        swarm.pick(key, wanted, seed, family == Family.ANY, family == Family.IPV6, random, picked);
+        picked.clear();
+        swarm.pick(peer, wanted, seed, family == Family.ANY, family == Family.IPV6, random, picked);
         return new Outcome(picked, swarm.seeders(), swarm.leechers());
     }
 
@@ -100,7 +106,7 @@ final class SwarmRegistry {
 
     /** Drops every peer silent for two intervals, and the swarms left empty. */
     void expire(long nowNanos) {
-        long cutoff = nowNanos - config.peerTimeout().toNanos();
+        long cutoff = nowNanos - peerTimeoutNanos;
         for (Iterator<Swarm> it = swarms.values().iterator(); it.hasNext(); ) {
             Swarm swarm = it.next();
             peers -= swarm.expire(cutoff);

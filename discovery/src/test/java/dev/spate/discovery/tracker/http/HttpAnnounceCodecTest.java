@@ -96,6 +96,12 @@ class HttpAnnounceCodecTest {
     }
 
     @Test
+    void aTrailingLineBreakIsForgiven() throws Exception {
+        assertThat(HttpAnnounceCodec.parse(TRACKER, concat("d8:intervali60ee\r\n")).interval())
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
     void failureReasonRejectsTheAnnounce() {
         assertFails(() -> HttpAnnounceCodec.parse(TRACKER, concat("d14:failure reason17:torrent not founde")),
                 Kind.REJECTED, "http://tracker.test:8080/announce: tracker refused: torrent not found");
