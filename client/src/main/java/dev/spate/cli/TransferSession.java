@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -33,9 +34,11 @@ final class TransferSession {
                 console.err().println("spate: listening for peers on port " + client.listenPort());
             }
             List<TorrentHandle> handles = new ArrayList<>();
+            List<CompletableFuture<Long>> doneAt = new ArrayList<>();
             for (Metainfo m : torrents) {
                 TorrentHandle h = add(client, m, dir);
                 peers.forEach(h::addPeer);
+                doneAt.add(h.completion().thenApply(v -> System.nanoTime()));
                 handles.add(h);
             }
             TransferDisplay display = new TransferDisplay(console, quiet);
@@ -54,7 +57,7 @@ final class TransferSession {
                 if (!untilInterrupted && handles.stream().allMatch(h -> h.completion().isDone())) {
                     display.update(handles);
                     if (!quiet) {
-                        summary(console, handles, started);
+                        summary(console, handles, started, doneAt);
                     }
                     return ExitCode.OK;
                 }
@@ -88,9 +91,11 @@ final class TransferSession {
         return 0;
     }
 
-    private static void summary(Console console, List<TorrentHandle> handles, long startedNanos) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
-        for (TorrentHandle h : handles) {
+    private static void summary(Console console, List<TorrentHandle> handles, long startedNanos,
+            List<CompletableFuture<Long>> doneAt) {
+        for (int i = 0; i < handles.size(); i++) {
+            TorrentHandle h = handles.get(i);
+            double seconds = Math.max(1e-3, (doneAt.get(i).join() - startedNanos) / 1e9);
             long bytes = h.status().downloaded();
             console.err().printf("spate: %s: complete, %s downloaded in %.1f s (%s/s)%n", h.name(),
                     Sizes.format(bytes), seconds, Sizes.format((long) (bytes / seconds)));
