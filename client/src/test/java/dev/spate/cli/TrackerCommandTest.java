@@ -35,7 +35,9 @@ class TrackerCommandTest {
                 "--interval", "60"}, console)), "spate-tracker-test");
         command.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (out.toString(StandardCharsets.UTF_8).lines().count() < 2) {
+        // The URLs go to stdout first, then the listening line to stderr: wait for both.
+        while (out.toString(StandardCharsets.UTF_8).lines().count() < 2
+                || !err.toString(StandardCharsets.UTF_8).contains("listening")) {
             assertThat(System.nanoTime() - deadline).as("the URLs within 10 s; stderr: " + err).isNegative();
             assertThat(exit).as("still running; stderr: " + err).isNotDone();
             LockSupport.parkNanos(5_000_000);

@@ -24,7 +24,13 @@ final class DictReader {
     static DictReader decode(String what, byte[] bytes, int from, int to) {
         BValue value;
         try {
-            value = BencodeDecoder.lenient().decode(bytes, from, to).value();
+            BencodeDecoder.Result result = BencodeDecoder.lenient().decode(bytes, from, to);
+            for (BencodeDecoder.Violation v : result.violations()) {
+                if (v.kind() == BencodeDecoder.Violation.Kind.TRAILING_BYTES) {
+                    throw new BencodeException(v.offset(), (to - v.offset()) + " bytes after the end of the root value");
+                }
+            }
+            value = result.value();
         } catch (BencodeException e) {
             throw new ProtocolViolation(what + ": " + e.getMessage(), e);
         }

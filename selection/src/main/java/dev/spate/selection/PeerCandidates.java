@@ -9,19 +9,24 @@ import java.util.Map;
 
 /**
  * The addresses a torrent could connect to, where they came from, and how they fared: failed
- * dials back off, peers that misbehave collect strikes and are banned for a while, and the list
+ * dials back off, peers earn trust with good pieces and lose it with bad ones and protocol
+ * violations (banned for a while when it runs out, as libtorrent's trust points), and the list
  * is capped (the oldest untried addresses go first) so a flood of addresses costs bounded memory.
  * Owned by the selection thread.
  */
 final class PeerCandidates {
-    static final int STRIKES_TO_BAN = 3;
+    /** Trust of a new address; a good piece adds one (up to {@link #MAX_TRUST}); a ban comes at {@link #BAN_TRUST}. */
+    static final int MAX_TRUST = 8;
+    static final int BAN_TRUST = -7;
+    static final int BAD_PIECE = 2;
+    static final int VIOLATION = 3;
     private static final long SECOND = 1_000_000_000L;
     private static final long BAN_NANOS = 3600 * SECOND;
 
     private static final class Candidate {
         long nextAttempt;
         int failures;
-        int strikes;
+        int trust;
         long bannedUntil;
         boolean connected;
         boolean dialing;
@@ -101,11 +106,19 @@ final class PeerCandidates {
         }
     }
 
-    /** A strike for bad behaviour; returns true if that got the address banned. */
-    boolean strike(InetSocketAddress address, long now) {
+    /** The address sent part of a piece that passed its hash check. */
+    void trusted(InetSocketAddress address) {
+        Candidate c = known.get(address);
+        if (c != null) {
+            c.trust = Math.min(MAX_TRUST, c.trust + 1);
+        }
+    }
+
+    /** Takes {@code points} of trust; returns true if that got the address banned. */
+    boolean distrust(InetSocketAddress address, int points, long now) {
         Candidate c = known.computeIfAbsent(address, a -> new Candidate());
-        c.strikes++;
-        if (c.strikes >= STRIKES_TO_BAN) {
+        c.trust -= points;
+        if (c.trust <= BAN_TRUST) {
             ban(address, now);
             return true;
         }
@@ -115,7 +128,7 @@ final class PeerCandidates {
     void ban(InetSocketAddress address, long now) {
         Candidate c = known.computeIfAbsent(address, a -> new Candidate());
         c.bannedUntil = now + BAN_NANOS;
-        c.strikes = 0;
+        c.trust = 0;
     }
 
     boolean isBanned(InetSocketAddress address, long now) {

@@ -259,7 +259,7 @@ public final class Swarm {
         }
         p.link.discardOrders();
         candidates.disconnected(p.address, false, now);
-        if (misbehaved && candidates.strike(p.address, now)) {
+        if (misbehaved && candidates.distrust(p.address, PeerCandidates.VIOLATION, now)) {
             listener.peerBanned(p.address, reason);
         }
         LOG.debug("{}: peer {} left: {}", name, p, reason);
@@ -273,6 +273,12 @@ public final class Swarm {
     public void pieceVerified(int piece) {
         if (have.has(piece)) {
             return;
+        }
+        for (int id : picker.senders(piece)) {
+            SwarmPeer sender = peers.get(id);
+            if (sender != null) {
+                candidates.trusted(sender.address);
+            }
         }
         picker.pieceVerified(piece);
         have.set(piece);
@@ -297,20 +303,24 @@ public final class Swarm {
         }
     }
 
-    /** A piece failed its hash check; {@code contributors} sent its blocks. */
+    /**
+     * A piece failed its hash check; {@code contributors} sent its blocks. A sole contributor
+     * certainly sent bad data and is banned; when several did, each loses trust and the piece is
+     * downloaded again from one peer alone (parole), which settles who it was.
+     */
     public void pieceFailed(int piece, int[] contributors, long now) {
         picker.pieceFailed(piece);
+        picker.setParole(piece);
         for (int id : contributors) {
             SwarmPeer p = peers.get(id);
             if (p == null) {
                 continue;
             }
-            // A sole contributor certainly sent bad data; one of several may be innocent.
             boolean banned = contributors.length == 1;
             if (banned) {
                 candidates.ban(p.address, now);
             } else {
-                banned = candidates.strike(p.address, now);
+                banned = candidates.distrust(p.address, PeerCandidates.BAD_PIECE, now);
             }
             if (banned) {
                 p.link.orders().disconnect = "banned: sent data that failed the hash check";

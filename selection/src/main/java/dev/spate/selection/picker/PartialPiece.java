@@ -14,6 +14,10 @@ final class PartialPiece {
     int priority;
     private final int[] first;
     private int[] second; // end game only, allocated on first use
+    private final int[] sender; // who delivered each received block
+    /** On parole: only this peer may take blocks of the piece (-1: the first to pick it). */
+    boolean parole;
+    int paroleOwner = FREE;
     private int free;
     private int received;
 
@@ -22,6 +26,8 @@ final class PartialPiece {
         this.priority = priority;
         this.first = new int[blockCount];
         Arrays.fill(first, FREE);
+        this.sender = new int[blockCount];
+        Arrays.fill(sender, FREE);
         this.free = blockCount;
     }
 
@@ -100,6 +106,7 @@ final class PartialPiece {
             free--;
         }
         first[block] = RECEIVED;
+        sender[block] = fromPeer;
         if (second != null) {
             second[block] = FREE;
         }
@@ -124,9 +131,20 @@ final class PartialPiece {
         }
     }
 
+    /** The distinct peers that delivered blocks, in block order. */
+    int[] senders() {
+        return Arrays.stream(sender).filter(id -> id >= 0).distinct().toArray();
+    }
+
+    /** True if {@code peer} may take free blocks of this piece. */
+    boolean mayTake(int peer) {
+        return !parole || paroleOwner == FREE || paroleOwner == peer;
+    }
+
     /** Back to nothing requested and nothing received (the piece failed its hash check). */
     void reset() {
         Arrays.fill(first, FREE);
+        Arrays.fill(sender, FREE);
         if (second != null) {
             Arrays.fill(second, FREE);
         }

@@ -33,6 +33,7 @@ public final class PiecePicker {
     private final byte[] priority;
     private final PieceBuckets untouched;
     private final Map<Integer, PartialPiece> partial = new LinkedHashMap<>();
+    private final BitSet parole = new BitSet();
     private int seeds;
     private int wantedLeft;
     private boolean sequential;
@@ -88,12 +89,31 @@ public final class PiecePicker {
         return wantedLeft == 0;
     }
 
+    /**
+     * After a hash failure the piece is downloaded again from a single peer, so that the next
+     * check says for certain whether that peer's data is good.
+     */
+    public void setParole(int piece) {
+        parole.set(piece);
+        PartialPiece pp = partial.get(piece);
+        if (pp != null) {
+            pp.parole = true;
+        }
+    }
+
+    /** The peers that delivered blocks of a piece being downloaded (before its check). */
+    public int[] senders(int piece) {
+        PartialPiece pp = partial.get(piece);
+        return pp == null ? new int[0] : pp.senders();
+    }
+
     /** A piece passed its hash check (or was found on disk). */
     public void pieceVerified(int piece) {
         if (have.get(piece)) {
             return;
         }
         have.set(piece);
+        parole.clear(piece);
         partial.remove(piece);
         untouched.remove(piece);
         if (priority[piece] != SKIP) {
@@ -194,7 +214,10 @@ public final class PiecePicker {
             if (picked >= maxBlocks) {
                 return picked;
             }
-            if (pp.freeBlocks() > 0 && pp.priority != SKIP && peer.has(pp.piece)) {
+            if (pp.freeBlocks() > 0 && pp.priority != SKIP && peer.has(pp.piece) && pp.mayTake(peer.id())) {
+                if (pp.parole) {
+                    pp.paroleOwner = peer.id();
+                }
                 picked += takeFree(pp, peer.id(), maxBlocks - picked, out);
             }
         }
@@ -205,6 +228,10 @@ public final class PiecePicker {
             }
             untouched.remove(piece);
             PartialPiece pp = new PartialPiece(piece, blockCount(piece), priority[piece]);
+            if (parole.get(piece)) {
+                pp.parole = true;
+                pp.paroleOwner = peer.id();
+            }
             partial.put(piece, pp);
             picked += takeFree(pp, peer.id(), maxBlocks - picked, out);
         }
@@ -254,8 +281,8 @@ public final class PiecePicker {
     private int pickEndGame(PeerPieces peer, int max, BlockSink out) {
         int n = 0;
         for (PartialPiece pp : partial.values()) {
-            if (pp.priority == SKIP || !peer.has(pp.piece)) {
-                continue;
+            if (pp.priority == SKIP || !peer.has(pp.piece) || pp.parole) {
+                continue; // a piece on parole comes from one peer only, even in end game
             }
             for (int b = 0; b < pp.blockCount() && n < max; b++) {
                 int first = pp.requester(b);
@@ -305,6 +332,9 @@ public final class PiecePicker {
         int dropped = 0;
         List<Integer> emptied = new ArrayList<>();
         for (PartialPiece pp : partial.values()) {
+            if (pp.paroleOwner == peerId) {
+                pp.paroleOwner = PartialPiece.FREE; // the next peer to pick it takes it over
+            }
             for (int b = 0; b < pp.blockCount(); b++) {
                 if (pp.requester(b) == peerId || pp.secondRequester(b) == peerId) {
                     pp.drop(b, peerId);

@@ -162,6 +162,31 @@ class PiecePickerTest {
     }
 
     @Test
+    void aPieceOnParoleComesFromOnePeerOnlyAndItsSendersAreKnown() {
+        PiecePicker picker = picker("22", 4);
+        Peer a = Peer.of(1, "**");
+        Peer b = Peer.of(2, "**");
+        List<Block> first = pick(picker, a, 2);
+        int piece = first.get(0).piece();
+        pick(picker, b, 2); // b takes the other two blocks of the same piece
+        for (int block = 0; block < 4; block++) {
+            picker.blockReceived(piece, block, block < 2 ? a.id() : b.id());
+        }
+        assertThat(picker.senders(piece)).containsExactly(a.id(), b.id());
+        picker.pieceFailed(piece);
+        picker.setParole(piece);
+        picker.checkInvariants();
+        List<Block> again = pick(picker, a, 1);
+        assertThat(again).containsExactly(new Block(piece, 0));
+        assertThat(pick(picker, b, 8)).as("b may not join a's parole piece").extracting(Block::piece)
+                .doesNotContain(piece);
+        picker.peerGone(a.id());
+        assertThat(pick(picker, b, 8)).as("once a is gone, b takes the piece over").extracting(Block::piece)
+                .contains(piece);
+        picker.checkInvariants();
+    }
+
+    @Test
     void lastPieceHasItsOwnBlockCount() {
         PiecePicker picker = new PiecePicker(2, 4, 1, random());
         picker.peerHas(1);
