@@ -49,12 +49,25 @@ class FileStorageTest {
 
     @Test
     void readingPastTheEndOfAShortFileSaysSo() throws Exception {
+        // A file found on disk shorter than the torrent says (reads never extend a file).
+        Files.createDirectories(dl.resolve("d1"));
+        Files.write(dl.resolve("d1").resolve("f1"), new byte[10]);
         try (FileStorage storage = storage(new FileHandlePool(8))) {
-            storage.write(1, 0, ByteBuffer.wrap(new byte[10]));
             assertThatThrownBy(() -> storage.read(1, 5, ByteBuffer.allocate(10))).isInstanceOf(EOFException.class)
                     .hasMessageContaining("has 10 bytes");
             assertThatThrownBy(() -> storage.read(1, 995, ByteBuffer.allocate(10)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside file 1");
+        }
+    }
+
+    @Test
+    void aFileOpenedForWritingTakesItsFullLengthAsASparseFile() throws Exception {
+        try (FileStorage storage = storage(new FileHandlePool(8))) {
+            storage.write(2, 500, ByteBuffer.wrap(new byte[] {7}));
+            assertThat(storage.size(2)).isEqualTo(1000);
+            ByteBuffer start = ByteBuffer.allocate(10);
+            storage.read(2, 0, start);
+            assertThat(start.array()).containsOnly(0);
         }
     }
 
@@ -122,7 +135,9 @@ class FileStorageTest {
         storage.close();
         assertThat(pool.openChannels()).isZero();
         assertThatThrownBy(() -> storage.write(1, 0, ByteBuffer.allocate(1))).hasMessageContaining("closed");
-        assertThat(Files.readAllBytes(dl.resolve("d1").resolve("f1"))).containsExactly(1);
+        byte[] f1 = Files.readAllBytes(dl.resolve("d1").resolve("f1"));
+        assertThat(f1).as("full length from the first write, sparse").hasSize(1000);
+        assertThat(f1[0]).isEqualTo((byte) 1);
     }
 
     @Test

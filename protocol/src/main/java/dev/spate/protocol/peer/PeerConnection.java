@@ -16,7 +16,6 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.collection.LongObjectHashMap;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -36,7 +35,7 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
 
     private final PeerLink link;
     private final PeerContext context;
-    private final LongObjectHashMap<BlockTarget> outstanding = new LongObjectHashMap<>();
+    private final OutstandingRequests outstanding = new OutstandingRequests(256);
     private final UploadQueue uploads;
     private final Runnable flushTask = this::flushNow;
     private ChannelHandlerContext ctx;
@@ -158,11 +157,10 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
         r.peerChoking = true;
         if (!context.fastExtension()) {
             // Without the fast extension a choke silently drops every request (BEP 3).
-            for (LongObjectHashMap.PrimitiveEntry<BlockTarget> e : outstanding.entries()) {
-                e.value().release();
-                r.requestsDropped.add(e.key());
-            }
-            outstanding.clear();
+            outstanding.drain((key, target) -> {
+                target.release();
+                r.requestsDropped.add(key);
+            });
         }
     }
 
@@ -293,11 +291,10 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
             sendBitfield();
         }
         if (orders.cancelAll) {
-            for (LongObjectHashMap.PrimitiveEntry<BlockTarget> e : outstanding.entries()) {
-                e.value().release();
-                writeCancel(e.key());
-            }
-            outstanding.clear();
+            outstanding.drain((key, target) -> {
+                target.release();
+                writeCancel(key);
+            });
         }
         for (int i = 0; i < orders.cancels.size(); i++) {
             long key = orders.cancels.get(i);
@@ -324,7 +321,7 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
             int offset = orders.requestOffset(i);
             long key = Blocks.pack(piece, offset);
             BlockTarget target = orders.requestTarget(i);
-            if ((peerChoking && !context.fastExtension()) || outstanding.containsKey(key)) {
+            if ((peerChoking && !context.fastExtension()) || outstanding.contains(key)) {
                 target.release(); // choked since selection decided: the request would be lost
                 r.requestsDropped.add(key);
             } else {
@@ -464,10 +461,7 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
         if (misbehaved) {
             LOG.debug("peer {} ({}): {}", link.peerId(), ctx.channel().remoteAddress(), reason);
         }
-        for (BlockTarget target : outstanding.values()) {
-            target.release();
-        }
-        outstanding.clear();
+        outstanding.drain((key, target) -> target.release());
         uploads.clear();
         link.closeReport(reason, misbehaved);
         ctx.close();
