@@ -3,85 +3,292 @@ package dev.spate.client;
 import dev.spate.discovery.tracker.AnnounceSchedulerConfig;
 import dev.spate.discovery.tracker.TrackerClientConfig;
 import dev.spate.disk.DiskConfig;
+import dev.spate.disk.storage.Storage;
 import dev.spate.handshake.SocketSettings;
 import dev.spate.selection.SelectionConfig;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything a {@link TorrentClient} is set up with. Start from {@link #defaults()} and change
- * what you need with the {@code with} methods.
- *
- * @param listenAddress      where peers connect to us (port 0: any free port)
- * @param networkThreads     Netty event loops for peers and trackers (0: one per core)
- * @param disk               the disk manager's budget, threads and cache
- * @param selection          choking, request pipelining and connection limits
- * @param linkSlots          batches in flight each way between a peer and selection
- * @param maxHalfOpen        connections being opened at once, client-wide
- * @param handshakeTimeout   how long a peer has to complete the handshake
- * @param sockets            socket buffer sizes, water marks and the connect timeout
- * @param keepAliveInterval  send a keep-alive after this long without writing to a peer
- * @param idleTimeout        drop a peer after this long without hearing from it
- * @param trackers           tracker client timeouts and retries
- * @param announce           announce scheduling (numwant, back-off)
- * @param announceEnabled    announce to the torrents' trackers (tests that add peers by hand turn it off)
+ * Everything a {@link TorrentClient} is set up with, immutable. Start from {@link #defaults()} (or
+ * {@link #loopback()} for tests and local swarms) and change what you need with {@link #toBuilder()}
+ * or the {@code with} shortcuts.
  */
-public record ClientConfig(InetSocketAddress listenAddress, int networkThreads, DiskConfig disk,
-        SelectionConfig selection, int linkSlots, int maxHalfOpen, Duration handshakeTimeout, SocketSettings sockets,
-        Duration keepAliveInterval, Duration idleTimeout, TrackerClientConfig trackers,
-        AnnounceSchedulerConfig announce, boolean announceEnabled) {
-
+public final class ClientConfig {
     public static final int DEFAULT_PORT = 6881;
 
+    private final InetSocketAddress listenAddress;
+    private final int networkThreads;
+    private final DiskConfig disk;
+    private final SelectionConfig selection;
+    private final int linkSlots;
+    private final int maxHalfOpen;
+    private final Duration handshakeTimeout;
+    private final SocketSettings sockets;
+    private final Duration keepAliveInterval;
+    private final Duration idleTimeout;
+    private final TrackerClientConfig trackers;
+    private final AnnounceSchedulerConfig announce;
+    private final boolean announceEnabled;
+    private final UnaryOperator<Storage> storageWrapper;
+    private final Consumer<Channel> peerChannelHook;
+
+    private ClientConfig(Builder b) {
+        this.listenAddress = Objects.requireNonNull(b.listenAddress, "listenAddress");
+        this.networkThreads = b.networkThreads;
+        this.disk = Objects.requireNonNull(b.disk, "disk");
+        this.selection = Objects.requireNonNull(b.selection, "selection");
+        this.linkSlots = b.linkSlots;
+        this.maxHalfOpen = b.maxHalfOpen;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.sockets = b.sockets;
+        this.keepAliveInterval = b.keepAliveInterval;
+        this.idleTimeout = b.idleTimeout;
+        this.trackers = b.trackers;
+        this.announce = b.announce;
+        this.announceEnabled = b.announceEnabled;
+        this.storageWrapper = b.storageWrapper;
+        this.peerChannelHook = b.peerChannelHook;
+        if (linkSlots < 1 || maxHalfOpen < 1 || networkThreads < 0) {
+            throw new IllegalArgumentException("linkSlots and maxHalfOpen must be positive, networkThreads >= 0");
+        }
+    }
+
+    /** A desktop client: all addresses, port 6881. */
     public static ClientConfig defaults() {
-        return new ClientConfig(new InetSocketAddress(DEFAULT_PORT), 0, DiskConfig.defaults(),
-                SelectionConfig.defaults(), 4, 64, Duration.ofSeconds(10), SocketSettings.defaults(),
-                Duration.ofSeconds(90), Duration.ofSeconds(180), TrackerClientConfig.defaults(),
-                AnnounceSchedulerConfig.defaults(), true);
-    }
-
-    public ClientConfig withListenAddress(InetSocketAddress address) {
-        return new ClientConfig(address, networkThreads, disk, selection, linkSlots, maxHalfOpen, handshakeTimeout,
-                sockets, keepAliveInterval, idleTimeout, trackers, announce, announceEnabled);
-    }
-
-    public ClientConfig withNetworkThreads(int threads) {
-        return new ClientConfig(listenAddress, threads, disk, selection, linkSlots, maxHalfOpen, handshakeTimeout,
-                sockets, keepAliveInterval, idleTimeout, trackers, announce, announceEnabled);
-    }
-
-    public ClientConfig withDisk(DiskConfig config) {
-        return new ClientConfig(listenAddress, networkThreads, config, selection, linkSlots, maxHalfOpen,
-                handshakeTimeout, sockets, keepAliveInterval, idleTimeout, trackers, announce, announceEnabled);
-    }
-
-    public ClientConfig withSelection(SelectionConfig config) {
-        return new ClientConfig(listenAddress, networkThreads, disk, config, linkSlots, maxHalfOpen,
-                handshakeTimeout, sockets, keepAliveInterval, idleTimeout, trackers, announce, announceEnabled);
-    }
-
-    public ClientConfig withLinkSlots(int slots) {
-        return new ClientConfig(listenAddress, networkThreads, disk, selection, slots, maxHalfOpen, handshakeTimeout,
-                sockets, keepAliveInterval, idleTimeout, trackers, announce, announceEnabled);
-    }
-
-    public ClientConfig withAnnounce(AnnounceSchedulerConfig config) {
-        return new ClientConfig(listenAddress, networkThreads, disk, selection, linkSlots, maxHalfOpen,
-                handshakeTimeout, sockets, keepAliveInterval, idleTimeout, trackers, config, announceEnabled);
-    }
-
-    public ClientConfig withTrackers(TrackerClientConfig config) {
-        return new ClientConfig(listenAddress, networkThreads, disk, selection, linkSlots, maxHalfOpen,
-                handshakeTimeout, sockets, keepAliveInterval, idleTimeout, config, announce, announceEnabled);
-    }
-
-    public ClientConfig withAnnounceEnabled(boolean enabled) {
-        return new ClientConfig(listenAddress, networkThreads, disk, selection, linkSlots, maxHalfOpen,
-                handshakeTimeout, sockets, keepAliveInterval, idleTimeout, trackers, announce, enabled);
+        return new Builder().build();
     }
 
     /** A client for tests and swarms on this machine: 127.0.0.1, any free port. */
     public static ClientConfig loopback() {
-        return defaults().withListenAddress(new InetSocketAddress("127.0.0.1", 0));
+        return new Builder().listenAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Where peers connect to us (port 0: any free port). */
+    public InetSocketAddress listenAddress() {
+        return listenAddress;
+    }
+
+    /** Netty event loops for peers and trackers (0: one per core). */
+    public int networkThreads() {
+        return networkThreads;
+    }
+
+    /** The disk manager's write budget, threads and cache. */
+    public DiskConfig disk() {
+        return disk;
+    }
+
+    /** Choking, request pipelining and connection limits. */
+    public SelectionConfig selection() {
+        return selection;
+    }
+
+    /** Batches in flight each way between a peer and the selection thread. */
+    public int linkSlots() {
+        return linkSlots;
+    }
+
+    /** Connections being opened at once, client-wide. */
+    public int maxHalfOpen() {
+        return maxHalfOpen;
+    }
+
+    /** How long a peer has to complete the handshake. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** Socket buffer sizes, write-buffer water marks and the connect timeout. */
+    public SocketSettings sockets() {
+        return sockets;
+    }
+
+    /** Send a keep-alive after this long without writing to a peer. */
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    /** Drop a peer after this long without hearing from it. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Tracker client timeouts and retries. */
+    public TrackerClientConfig trackers() {
+        return trackers;
+    }
+
+    /** Announce scheduling (numwant, back-off). */
+    public AnnounceSchedulerConfig announce() {
+        return announce;
+    }
+
+    /** Announce to the torrents' trackers (tests that add peers by hand may turn it off). */
+    public boolean announceEnabled() {
+        return announceEnabled;
+    }
+
+    /**
+     * Wraps each torrent's file storage, e.g. in a slow or failing decorator for fault-injection
+     * tests (see {@code dev.spate.disk.storage}). Identity by default.
+     */
+    public UnaryOperator<Storage> storageWrapper() {
+        return storageWrapper;
+    }
+
+    /**
+     * Runs on a peer's event loop when its wire protocol is in place; may add Netty handlers to the
+     * channel (latency, bandwidth caps, disconnects for fault-injection tests). No-op by default.
+     */
+    public Consumer<Channel> peerChannelHook() {
+        return peerChannelHook;
+    }
+
+    public ClientConfig withListenAddress(InetSocketAddress address) {
+        return toBuilder().listenAddress(address).build();
+    }
+
+    public ClientConfig withNetworkThreads(int threads) {
+        return toBuilder().networkThreads(threads).build();
+    }
+
+    public ClientConfig withDisk(DiskConfig config) {
+        return toBuilder().disk(config).build();
+    }
+
+    public ClientConfig withSelection(SelectionConfig config) {
+        return toBuilder().selection(config).build();
+    }
+
+    public ClientConfig withAnnounceEnabled(boolean enabled) {
+        return toBuilder().announceEnabled(enabled).build();
+    }
+
+    /** Builds a {@link ClientConfig}; every setting starts at its default. */
+    public static final class Builder {
+        private InetSocketAddress listenAddress = new InetSocketAddress(DEFAULT_PORT);
+        private int networkThreads;
+        private DiskConfig disk = DiskConfig.defaults();
+        private SelectionConfig selection = SelectionConfig.defaults();
+        private int linkSlots = 4;
+        private int maxHalfOpen = 64;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private SocketSettings sockets = SocketSettings.defaults();
+        private Duration keepAliveInterval = Duration.ofSeconds(90);
+        private Duration idleTimeout = Duration.ofSeconds(180);
+        private TrackerClientConfig trackers = TrackerClientConfig.defaults();
+        private AnnounceSchedulerConfig announce = AnnounceSchedulerConfig.defaults();
+        private boolean announceEnabled = true;
+        private UnaryOperator<Storage> storageWrapper = UnaryOperator.identity();
+        private Consumer<Channel> peerChannelHook = channel -> { };
+
+        public Builder() {
+        }
+
+        private Builder(ClientConfig c) {
+            listenAddress = c.listenAddress;
+            networkThreads = c.networkThreads;
+            disk = c.disk;
+            selection = c.selection;
+            linkSlots = c.linkSlots;
+            maxHalfOpen = c.maxHalfOpen;
+            handshakeTimeout = c.handshakeTimeout;
+            sockets = c.sockets;
+            keepAliveInterval = c.keepAliveInterval;
+            idleTimeout = c.idleTimeout;
+            trackers = c.trackers;
+            announce = c.announce;
+            announceEnabled = c.announceEnabled;
+            storageWrapper = c.storageWrapper;
+            peerChannelHook = c.peerChannelHook;
+        }
+
+        public Builder listenAddress(InetSocketAddress v) {
+            listenAddress = v;
+            return this;
+        }
+
+        public Builder networkThreads(int v) {
+            networkThreads = v;
+            return this;
+        }
+
+        public Builder disk(DiskConfig v) {
+            disk = v;
+            return this;
+        }
+
+        public Builder selection(SelectionConfig v) {
+            selection = v;
+            return this;
+        }
+
+        public Builder linkSlots(int v) {
+            linkSlots = v;
+            return this;
+        }
+
+        public Builder maxHalfOpen(int v) {
+            maxHalfOpen = v;
+            return this;
+        }
+
+        public Builder handshakeTimeout(Duration v) {
+            handshakeTimeout = v;
+            return this;
+        }
+
+        public Builder sockets(SocketSettings v) {
+            sockets = v;
+            return this;
+        }
+
+        public Builder keepAliveInterval(Duration v) {
+            keepAliveInterval = v;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration v) {
+            idleTimeout = v;
+            return this;
+        }
+
+        public Builder trackers(TrackerClientConfig v) {
+            trackers = v;
+            return this;
+        }
+
+        public Builder announce(AnnounceSchedulerConfig v) {
+            announce = v;
+            return this;
+        }
+
+        public Builder announceEnabled(boolean v) {
+            announceEnabled = v;
+            return this;
+        }
+
+        public Builder storageWrapper(UnaryOperator<Storage> v) {
+            storageWrapper = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder peerChannelHook(Consumer<Channel> v) {
+            peerChannelHook = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(this);
+        }
     }
 }

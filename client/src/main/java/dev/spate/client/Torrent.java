@@ -88,7 +88,8 @@ final class Torrent implements TorrentHandle, SwarmListener {
             metainfo.copyPieceHash(p, hashes, p * PieceHashes.SHA1_LENGTH);
         }
         this.storage = engine.disk().fileStorage(downloadDir, paths, layout);
-        this.disk = engine.disk().register(layout, PieceHashes.of(hashes), storage, new DiskEvents());
+        this.disk = engine.disk().register(layout, PieceHashes.of(hashes),
+                engine.config().storageWrapper().apply(storage), new DiskEvents());
         this.have = new PieceSet(metainfo.pieceCount());
         this.budget = new DiskBudget(engine.disk(), disk);
         this.source = new DiskBlockSource(disk);
@@ -198,6 +199,7 @@ final class Torrent implements TorrentHandle, SwarmListener {
                 ourExtensions.withListenPort(engine.listenPort().getAsInt()), MAX_QUEUED_REQUESTS, MAX_READS_IN_FLIGHT,
                 engine.config().keepAliveInterval(), engine.config().idleTimeout());
         PeerConnection.install(channel, link, context, new WireDecoder());
+        engine.config().peerChannelHook().accept(channel);
         engine.selection().execute(() -> {
             Swarm s = swarm;
             if (s == null) {

@@ -30,8 +30,7 @@ class LoopbackSwarmTest {
     void closeEverything() throws Exception {
         for (int i = closeAtEnd.size() - 1; i >= 0; i--) {
             closeAtEnd.get(i).close();
-        }
-        NoLeftovers.assertNoSpateThreads();
+        } // ResourceChecks then looks for threads, buffers and files left over
     }
 
     private TorrentClient client() {
