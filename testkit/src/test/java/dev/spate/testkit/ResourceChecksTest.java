@@ -1,4 +1,4 @@
-package dev.spate.disk.testing;
+package dev.spate.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
