@@ -12,6 +12,8 @@ import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.Metainfo;
 import dev.spate.selection.SelectionLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +63,45 @@ public final class TorrentClient implements AutoCloseable {
         HandshakeConfig handshake = HandshakeConfig.of(peerId, Capabilities.spate())
                 .withTimeout(config.handshakeTimeout());
         wiring.dialer(new PeerDialer(transport, handshake, config.sockets(), config.maxHalfOpen(), wiring));
-        this.listener = PeerListener.bind(transport, config.listenAddress(), wiring, handshake, config.sockets(),
-                wiring);
+        this.listener = listen(config, wiring, handshake);
         this.engine = new Engine(config, peerId, transport, disk, selection, wiring, trackers, events,
                 listener::port);
+    }
+
+    /**
+     * Binds the configured address; on the default port, a port taken by another program makes
+     * us try the next ones (6881 to 6889) and then any free port, as other clients do.
+     */
+    private PeerListener listen(ClientConfig config, PeerWiring wiring, HandshakeConfig handshake) {
+        InetSocketAddress address = config.listenAddress();
+        try {
+            return PeerListener.bind(transport, address, wiring, handshake, config.sockets(), wiring);
+        } catch (UncheckedIOException taken) {
+            if (address.getPort() != ClientConfig.DEFAULT_PORT) {
+                closeQuietly();
+                throw taken;
+            }
+            for (int port = ClientConfig.DEFAULT_PORT + 1; port <= ClientConfig.DEFAULT_PORT + 9; port++) {
+                try {
+                    int p = port == ClientConfig.DEFAULT_PORT + 9 ? 0 : port;
+                    return PeerListener.bind(transport, new InetSocketAddress(address.getAddress(), p), wiring,
+                            handshake, config.sockets(), wiring);
+                } catch (UncheckedIOException alsoTaken) {
+                    LOG.debug("port {} is taken too", port);
+                }
+            }
+            closeQuietly();
+            throw taken;
+        }
+    }
+
+    /** Undoes a half-built client when it cannot listen. */
+    private void closeQuietly() {
+        selection.close();
+        trackers.close();
+        transport.close();
+        disk.close();
+        events.shutdown();
     }
 
     /** Starts a client: binds its port and starts its threads. */

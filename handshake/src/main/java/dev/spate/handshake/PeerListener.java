@@ -2,9 +2,12 @@ package dev.spate.handshake;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +54,13 @@ public final class PeerListener implements AutoCloseable {
         for (Map.Entry<ChannelOption<?>, Object> option : settings.channelOptions().entrySet()) {
             bootstrap.childOption(uncheckedOption(option.getKey()), option.getValue());
         }
-        Channel channel = bootstrap.bind(address).syncUninterruptibly().channel();
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
+            throw new UncheckedIOException("cannot listen on " + address + ": " + cause.getMessage(),
+                    cause instanceof IOException io ? io : new IOException(cause));
+        }
+        Channel channel = bound.channel();
         LOG.info("listening for peers on {} ({})", channel.localAddress(), transport);
         return new PeerListener(channel);
     }
