@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 /**
  * All the state of one DHT node, owned by one event loop: every method runs there (asserted). It
  * routes datagrams to the queries we answer and the queries we wait on, runs lookups and announces,
- * and every {@link #TICK_NANOS} pings quiet nodes, and less often refreshes stale buckets, expires
- * stored peers and bootstraps again while the table is nearly empty.
+ * and every {@link #TICK_NANOS} pings quiet nodes and, while the table is nearly empty, looks up its
+ * own id again; every minute it refreshes stale buckets and expires stored peers.
  */
 final class DhtEngine {
     static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -182,14 +182,15 @@ final class DhtEngine {
             }
             rpc.check(c.address());
         }
+        // While the table is nearly empty, look for our neighbours again every tick, not every minute.
+        if (table.size() < RoutingTable.K) {
+            selfLookup(stored, config.bootstrap());
+        }
         if (now - lastSlowTick < SLOW_TICK_NANOS) {
             return;
         }
         lastSlowTick = now;
         peers.expire(now);
-        if (table.size() < RoutingTable.K) {
-            selfLookup(stored, config.bootstrap());
-        }
         int refreshes = 0;
         for (NodeId target : table.refreshTargets(now, REFRESH_NANOS, random)) {
             if (refreshes++ >= REFRESHES_PER_TICK || lookups.size() >= MAX_LOOKUPS) {
