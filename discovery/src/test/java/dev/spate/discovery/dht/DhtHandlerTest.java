@@ -269,6 +269,35 @@ class DhtHandlerTest {
         assertThat(result).isCompletedWithValue(new LookupResult(0, 1, 1, 1));
     }
 
+    @Test
+    void aFullReplyStaysUnderBep32s1024Bytes() throws Exception {
+        start(DhtConfig.loopback());
+        for (int i = 0; i < 12; i++) {
+            NodeId other = NodeId.random(random);
+            receive(new KrpcQuery(t(), other, new Ping(), false), at(8000 + i));
+            sent(at(8000 + i));
+            receive(KrpcResponse.idOnly(((KrpcQuery) sent(at(8000 + i))).transaction(), other), at(8000 + i));
+        }
+        assertThat(stats().nodes()).isGreaterThanOrEqualTo(8);
+        NodeId hash = NodeId.random(random);
+        for (int i = 0; i < 80; i++) {
+            InetSocketAddress peer = new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 1, 0, (byte) i}),
+                    6881);
+            BString token = ask(new GetPeers(hash, Optional.empty()), peer).token().orElseThrow();
+            ask(new AnnouncePeer(hash, 6881, false, token), peer);
+        }
+        receive(new KrpcQuery(t(), NodeId.random(random), new GetPeers(hash, Optional.empty()), true), at(7000));
+        DatagramPacket reply = channel.readOutbound();
+        try {
+            assertThat(reply.content().readableBytes()).isLessThanOrEqualTo(1024);
+            KrpcResponse r = (KrpcResponse) KrpcCodec.decode(ByteBufUtil.getBytes(reply.content()));
+            assertThat(r.values()).hasSize(QueryResponder.MAX_VALUES_V4);
+            assertThat(r.nodes()).hasSize(8);
+        } finally {
+            reply.release();
+        }
+    }
+
     /** Pings of questionable or unknown nodes that time moving on may have sent. */
     void drainPings() {
         Object m;

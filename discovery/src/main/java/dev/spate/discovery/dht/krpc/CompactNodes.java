@@ -1,6 +1,7 @@
 package dev.spate.discovery.dht.krpc;
 
 import dev.spate.discovery.tracker.wire.CompactPeers;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class CompactNodes {
 
     /**
      * Decodes {@code length} bytes from {@code off}. The length must be a whole number of entries;
-     * an entry with port 0 is skipped (nobody can be reached there).
+     * an entry with port 0 (nobody can be reached there) or, in {@code nodes6}, an IPv4-mapped
+     * address is skipped.
      */
     public static List<NodeContact> decode(byte[] bytes, int off, int length, boolean ipv6) {
         int stride = ipv6 ? IPV6_STRIDE : IPV4_STRIDE;
@@ -34,8 +36,10 @@ public final class CompactNodes {
             System.arraycopy(bytes, p + NodeId.LENGTH, ip, 0, ip.length);
             int portAt = p + NodeId.LENGTH + ip.length;
             int port = (bytes[portAt] & 0xff) << 8 | (bytes[portAt + 1] & 0xff);
-            if (port != 0) {
-                out.add(new NodeContact(NodeId.of(id), new InetSocketAddress(CompactPeers.address(ip), port)));
+            InetAddress address = CompactPeers.address(ip);
+            // A v4-mapped address in nodes6 is not an IPv6 node.
+            if (port != 0 && CompactPeers.isIpv4(address) != ipv6) {
+                out.add(new NodeContact(NodeId.of(id), new InetSocketAddress(address, port)));
             }
         }
         return out;

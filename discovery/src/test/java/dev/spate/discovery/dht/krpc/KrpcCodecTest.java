@@ -122,6 +122,13 @@ class KrpcCodecTest {
         }
 
         @Test
+        void anIpv4MappedEntryInNodes6IsNotAnIpv6Node() {
+            byte[] wire = concat("d1:rd2:id20:abcdefghij01234567896:nodes638:", "mnopqrstuvwxyz123456",
+                    hex("00000000 00000000 0000ffff 7f000001 1ae1"), "e1:t2:aa1:y1:re");
+            assertThat(((KrpcResponse) KrpcCodec.decode(wire)).nodes6()).isEmpty();
+        }
+
+        @Test
         void unknownWantStringsAreIgnored() {
             KrpcQuery q = (KrpcQuery) KrpcCodec.decode(ascii("d1:ad2:id20:abcdefghij01234567899:info_hash20:"
                     + "mnopqrstuvwxyz1234564:wantl2:n6i7e2:x9ee1:q9:get_peers1:t2:aa1:y1:qe"));
