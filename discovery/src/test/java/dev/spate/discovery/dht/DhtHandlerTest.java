@@ -298,6 +298,38 @@ class DhtHandlerTest {
         }
     }
 
+    @Test
+    void withBep42EnforcedANodeWhoseIdDoesNotMatchItsAddressIsAnsweredButNeitherKeptNorAnnouncedTo()
+            throws Exception {
+        InetSocketAddress bootstrap = new InetSocketAddress(InetAddress.getByName("198.51.100.20"), 6881);
+        start(DhtConfig.loopback().withEnforceNodeIds(true).withBootstrap(List.of(bootstrap)));
+        KrpcQuery q0 = (KrpcQuery) sent(bootstrap);
+        NodeId forged = NodeId.random(random);
+        receive(KrpcResponse.idOnly(q0.transaction(), forged), bootstrap);
+        assertThat(stats().nodes()).as("a forged id does not enter the table").isZero();
+
+        NodeId hash = NodeId.random(random);
+        CompletableFuture<LookupResult> result = handler.engine().getPeers(hash, p -> { },
+                new DhtEngine.Announce(6881, false));
+        KrpcQuery ask = (KrpcQuery) sent(bootstrap);
+        receive(new KrpcResponse(ask.transaction(), forged, List.of(), List.of(), Optional.of(BString.of("tok")),
+                List.of(), Optional.empty()), bootstrap);
+        assertThat(result).isCompletedWithValue(new LookupResult(0, 1, 1, 0));
+        nothingSent();
+
+        // Its queries are still answered (BEP 42), but it is not pinged to be kept; one with a valid id is.
+        receive(new KrpcQuery(t(), forged, new Ping(), false), bootstrap);
+        assertThat(sent(bootstrap)).isInstanceOf(KrpcResponse.class);
+        nothingSent();
+        InetSocketAddress honest = new InetSocketAddress(InetAddress.getByName("198.51.100.21"), 6881);
+        NodeId valid = NodeIdRestriction.generate(honest.getAddress(), random);
+        receive(new KrpcQuery(t(), valid, new Ping(), false), honest);
+        sent(honest);
+        KrpcQuery check = (KrpcQuery) sent(honest);
+        receive(KrpcResponse.idOnly(check.transaction(), valid), honest);
+        assertThat(stats().nodes()).isEqualTo(1);
+    }
+
     /** Pings of questionable or unknown nodes that time moving on may have sent. */
     void drainPings() {
         Object m;

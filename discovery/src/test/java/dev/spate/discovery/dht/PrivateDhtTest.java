@@ -105,6 +105,21 @@ class PrivateDhtTest {
     }
 
     @Test
+    void aNodeWithNoBootstrapJoinsThroughAPortMessage() throws Exception {
+        startSwarm(DhtConfig.loopback());
+        InfoHash hash = randomHash();
+        nodes.get(4).announce(hash, 7777).get(20, TimeUnit.SECONDS);
+        DhtNode lonely = start(DhtConfig.loopback());
+        assertThat(lonely.getPeers(hash, (h, p) -> { }).get(5, TimeUnit.SECONDS).queried()).isZero();
+        // BEP 5's port message: a peer says its DHT node listens there.
+        lonely.addNode(nodes.get(9).localAddress());
+        Await.until("the node it was told of is in its table", DEADLINE, () -> lonely.stats().join().nodes() >= 1);
+        Set<InetSocketAddress> found = ConcurrentHashMap.newKeySet();
+        lonely.getPeers(hash, (h, peers) -> found.addAll(peers)).get(20, TimeUnit.SECONDS);
+        assertThat(found).containsExactly(new InetSocketAddress(InetAddress.getLoopbackAddress(), 7777));
+    }
+
+    @Test
     void anIpv6SwarmOnTheLoopbackFindsPeersToo() throws Exception {
         InetAddress v6;
         try {
