@@ -44,12 +44,13 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
     /** Dials a peer for a torrent; a refusal or failure comes back through {@link Torrent#dialFailed}. */
     void dial(Torrent torrent, InetSocketAddress address) {
         if (dialing.putIfAbsent(address, torrent) != null) {
-            torrent.dialFailed(address); // already being dialed (for this or another torrent)
+            torrent.dialFailed(address, "already being dialed"); // for this or another torrent
             return;
         }
-        if (dialer.connect(address, torrent.wireId()) != DialResult.STARTED) {
+        DialResult result = dialer.connect(address, torrent.wireId());
+        if (result != DialResult.STARTED) {
             dialing.remove(address, torrent);
-            torrent.dialFailed(address);
+            torrent.dialFailed(address, result.toString());
         }
     }
 
@@ -72,7 +73,7 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
         if (remoteAddress instanceof InetSocketAddress address) {
             Torrent torrent = dialing.remove(address);
             if (torrent != null) {
-                torrent.dialFailed(address);
+                torrent.dialFailed(address, reason.toString());
             }
         }
     }
