@@ -6,6 +6,8 @@ import dev.spate.discovery.tracker.AnnounceStatus;
 import dev.spate.discovery.tracker.AnnounceTarget;
 import dev.spate.discovery.tracker.TrackerStatus;
 import dev.spate.discovery.tracker.TransferCounters;
+import dev.spate.metainfo.MagnetUri;
+import dev.spate.metainfo.Metainfo;
 import dev.spate.selection.SelectionConfig;
 import dev.spate.selection.Swarm;
 import dev.spate.selection.SwarmListener;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * One run of a torrent, from start (resume, a queue slot) to stop (pause, queue, error, close):
@@ -27,6 +31,7 @@ import java.util.random.RandomGenerator;
  * the status readers.
  */
 final class SwarmSession {
+    private static final Logger LOG = LogManager.getLogger(SwarmSession.class);
     private final Engine engine;
     private final Swarm swarm;
     private final AnnounceScheduler announcer;
@@ -120,6 +125,30 @@ final class SwarmSession {
     private TransferCounters counters() {
         SwarmStatus st = swarm.status();
         return new TransferCounters(st.uploaded(), st.downloaded(), bytesLeft.getAsLong());
+    }
+
+    /** The torrent's tiers of trackers (the magnet link's when it names none), then the extra ones, a tier each. */
+    static List<List<URI>> tiers(Metainfo metainfo, MagnetUri magnet, List<String> extra) {
+        List<List<String>> all = new ArrayList<>(metainfo.trackerTiers());
+        if (all.isEmpty() && magnet != null && !magnet.trackers().isEmpty()) {
+            all.add(magnet.trackers());
+        }
+        extra.forEach(t -> all.add(List.of(t)));
+        List<List<URI>> tiers = new ArrayList<>();
+        for (List<String> tier : all) {
+            List<URI> uris = new ArrayList<>();
+            for (String url : tier) {
+                try {
+                    uris.add(URI.create(url));
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("{}: ignoring malformed tracker URL {}", metainfo.name(), url);
+                }
+            }
+            if (!uris.isEmpty()) {
+                tiers.add(uris);
+            }
+        }
+        return tiers;
     }
 
     static SwarmLimits limits(TorrentLimits limits, SelectionConfig config) {

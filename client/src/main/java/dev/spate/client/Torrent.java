@@ -7,27 +7,18 @@ import dev.spate.handshake.HandshakeResult;
 import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.MagnetUri;
 import dev.spate.metainfo.Metainfo;
-import dev.spate.protocol.ExtensionHandshake;
-import dev.spate.protocol.WireDecoder;
-import dev.spate.protocol.peer.PeerConnection;
-import dev.spate.protocol.peer.PeerContext;
-import dev.spate.protocol.peer.PeerLink;
 import dev.spate.selection.SwarmListener;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -42,8 +33,6 @@ import org.apache.logging.log4j.Logger;
  */
 final class Torrent implements TorrentHandle {
     private static final Logger LOG = LogManager.getLogger(Torrent.class);
-    private static final int MAX_QUEUED_REQUESTS = 500;
-    private static final int MAX_READS_IN_FLIGHT = 16;
 
     final Engine engine;
     private final InfoHash infoHash;
@@ -51,21 +40,16 @@ final class Torrent implements TorrentHandle {
     private final Path downloadDir;
     private final MagnetUri magnet;
     private final long addedMillis;
-    private final List<InetSocketAddress> givenPeers;
     private final List<String> extraTrackers;
     private final RandomGenerator random = new SecureRandom();
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
-    private final AtomicInteger nextPeerId = new AtomicInteger();
-    private final AtomicBoolean checkProgressPosted = new AtomicBoolean();
-    private final ExtensionHandshake ourExtensions;
-    final KnownPeers known = new KnownPeers(); // selection
     final TorrentRun run;
-    private final List<InetSocketAddress> addedPeers = new ArrayList<>(); // selection
+    final TorrentPeers peers;
+    private final TorrentCheck check = new TorrentCheck(this);
 
     private volatile TorrentData data;
     private volatile TorrentState state;
     private volatile String error;
-    private volatile double checked;
     private volatile FilePriority[] priorities; // replaced, never changed in place; null until the metadata
     private volatile int[] piecePriorities;
     private Map<Integer, FilePriority> requestedPriorities; // selection: a magnet's, until its metadata
@@ -85,15 +69,13 @@ final class Torrent implements TorrentHandle {
         this.downloadDir = downloadDir.toAbsolutePath().normalize();
         this.magnet = magnet;
         this.addedMillis = addedMillis;
-        this.givenPeers = options.peers();
         this.extraTrackers = options.trackers();
         this.sequential = options.sequential();
         this.paused = options.paused();
         this.limits = options.limits().orElse(engine.config().defaultLimits());
         this.requestedPriorities = options.filePriorities();
-        this.ourExtensions = ExtensionHandshake.empty().withClient("spate " + Version.VERSION)
-                .withRequestQueueLength(MAX_QUEUED_REQUESTS);
         this.run = new TorrentRun(this);
+        this.peers = new TorrentPeers(this, options.peers());
         this.state = metainfo == null ? TorrentState.FETCHING_METADATA : TorrentState.CHECKING;
         if (metainfo != null) {
             setData(metainfo);
@@ -170,7 +152,7 @@ final class Torrent implements TorrentHandle {
         engine.bus().publish(seq -> new TorrentEvent.Added(seq, infoHash, name(), downloadDir));
         stored.ifPresent(run::restore);
         if (data != null) {
-            beginCheck(stored.isPresent() ? stored : null);
+            check.begin(stored.isPresent() ? stored : null);
         }
     }
 
@@ -195,97 +177,13 @@ final class Torrent implements TorrentHandle {
                     downloadDir.toString(), addedMillis);
             engine.bus().publish(seq -> new TorrentEvent.MetadataReceived(seq, infoHash, name(),
                     metainfo.files().size(), metainfo.totalLength()));
-            beginCheck(null);
+            check.begin(null);
         });
     }
 
-    /** @param stored the session's record; null to look it up */
-    private void beginCheck(Optional<StoredTorrent> stored) {
-        setState(TorrentState.CHECKING);
-        checked = 0;
-        if (stored == null) {
-            engine.store().load(infoHash.toHex()).whenComplete((s, e) -> engine.selection().execute(() -> {
-                s.ifPresent(run::restore);
-                planResume(e == null ? s : Optional.empty());
-            }));
-        } else {
-            planResume(stored);
-        }
-    }
-
-    private void planResume(Optional<StoredTorrent> stored) {
+    /** Selection thread: the check is done (the verified pieces are in {@code have}). */
+    void checked() {
         TorrentData d = data;
-        FilePriority[] p = priorities;
-        BitSet wanted = FilePriorities.wanted(piecePriorities);
-        List<Path> paths = d.stampedPaths();
-        engine.store().io(() -> stored.flatMap(StoredTorrent::resume)
-                .map(r -> ResumePlan.of(r, stamps(paths), d.layout, skipped(p), wanted))
-                .orElseGet(() -> ResumePlan.fresh(wanted)))
-                .whenComplete((plan, e) -> engine.selection().execute(() -> {
-                    if (e != null) {
-                        fail("reading the resume data failed: " + e.getMessage());
-                    } else {
-                        check(plan);
-                    }
-                }));
-    }
-
-    private static List<dev.spate.client.store.FileStamp> stamps(List<Path> paths) {
-        List<dev.spate.client.store.FileStamp> out = new ArrayList<>(paths.size());
-        paths.forEach(f -> out.add(f == null ? dev.spate.client.store.FileStamp.ABSENT
-                : dev.spate.client.store.FileStamp.of(f)));
-        return out;
-    }
-
-    private static boolean[] skipped(FilePriority[] priorities) {
-        boolean[] out = new boolean[priorities.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = priorities[i] == FilePriority.SKIP;
-        }
-        return out;
-    }
-
-    private void check(ResumePlan plan) {
-        if (state != TorrentState.CHECKING) {
-            return; // removed meanwhile
-        }
-        TorrentData d = data;
-        d.disk.markVerified(plan.trusted());
-        for (int p = plan.trusted().nextSetBit(0); p >= 0; p = plan.trusted().nextSetBit(p + 1)) {
-            d.have.set(p);
-        }
-        d.disk.check(plan.toCheck(), this::checkProgress)
-                .whenComplete((bits, failure) -> engine.selection().execute(() -> checked(bits, failure)));
-    }
-
-    /** Disk threads: at most one progress event waits on the selection thread at a time. */
-    private void checkProgress(int done, int total) {
-        checked = total == 0 ? 1 : (double) done / total;
-        if (checkProgressPosted.compareAndSet(false, true)) {
-            engine.selection().execute(() -> {
-                checkProgressPosted.set(false);
-                double fraction = checked;
-                if (state == TorrentState.CHECKING) {
-                    engine.bus().publish(seq -> new TorrentEvent.CheckingProgress(seq, infoHash, name(), fraction));
-                }
-            });
-        }
-    }
-
-    private void checked(BitSet bits, Throwable failure) {
-        if (state != TorrentState.CHECKING) {
-            return;
-        }
-        if (failure != null) {
-            fail("checking the data failed: " + failure.getMessage());
-            return;
-        }
-        TorrentData d = data;
-        for (int p = bits.nextSetBit(0); p >= 0; p = bits.nextSetBit(p + 1)) {
-            d.have.set(p);
-        }
-        d.progress.reset(d.haveBits());
-        checked = 1;
         run.checkpointNow();
         if (d.isComplete(piecePriorities)) {
             complete();
@@ -302,13 +200,12 @@ final class Torrent implements TorrentHandle {
         }
         TorrentData d = data;
         SwarmSession s = new SwarmSession(engine, this, d, new SwarmEvents(), piecePriorities, sequential,
-                SwarmSession.limits(limits, engine.config().selection()), trackers(d.metainfo), random,
+                SwarmSession.limits(limits, engine.config().selection()),
+                SwarmSession.tiers(d.metainfo, magnet, extraTrackers), random,
                 () -> Math.max(0, d.layout.totalLength() - d.bytesVerified()));
         session = s;
         engine.wiring().activate(this);
-        List<InetSocketAddress> candidates = new ArrayList<>(givenPeers);
-        candidates.addAll(addedPeers);
-        candidates.addAll(known.addresses());
+        List<InetSocketAddress> candidates = peers.candidates();
         setState(d.isComplete(piecePriorities) ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
         run.started(engine.selection().now());
         s.start(candidates);
@@ -328,29 +225,6 @@ final class Torrent implements TorrentHandle {
             setState(next);
         }
         return stopped;
-    }
-
-    private List<List<URI>> trackers(Metainfo metainfo) {
-        List<List<URI>> tiers = new ArrayList<>();
-        List<List<String>> all = new ArrayList<>(metainfo.trackerTiers());
-        if (metainfo.trackerTiers().isEmpty() && magnet != null && !magnet.trackers().isEmpty()) {
-            all.add(magnet.trackers());
-        }
-        extraTrackers.forEach(t -> all.add(List.of(t)));
-        for (List<String> tier : all) {
-            List<URI> uris = new ArrayList<>();
-            for (String url : tier) {
-                try {
-                    uris.add(URI.create(url));
-                } catch (IllegalArgumentException e) {
-                    LOG.debug("{}: ignoring malformed tracker URL {}", name(), url);
-                }
-            }
-            if (!uris.isEmpty()) {
-                tiers.add(uris);
-            }
-        }
-        return tiers;
     }
 
     /** Every wanted piece is verified: tell once per set of wanted pieces. */
@@ -426,51 +300,18 @@ final class Torrent implements TorrentHandle {
 
     // ---- peers ----
 
-    /** A handshake for this torrent completed: put the wire protocol on the channel. Event loop. */
+    /** A handshake for this torrent completed. Event loop. */
     void attachPeer(Channel channel, HandshakeResult result, InetSocketAddress address) {
-        TorrentData d = data;
-        if (d == null) {
-            channel.close();
-            return;
-        }
-        int id = nextPeerId.getAndIncrement();
-        PeerLink link = new PeerLink(id, engine.config().linkSlots(), engine.selection());
-        PeerContext context = new PeerContext(d.have, d.source, d.layout.pieceLength(), d.layout.totalLength(),
-                result.shared().fastExtension(), result.shared().extensionProtocol(),
-                ourExtensions.withListenPort(engine.listenPort().getAsInt()), MAX_QUEUED_REQUESTS, MAX_READS_IN_FLIGHT,
-                engine.config().keepAliveInterval(), engine.config().idleTimeout());
-        PeerConnection.install(channel, link, context, new WireDecoder());
-        engine.config().peerChannelHook().accept(channel);
-        engine.selection().execute(() -> {
-            SwarmSession s = session;
-            if (s == null) {
-                channel.close();
-            } else {
-                known.connected(address, System.currentTimeMillis());
-                s.swarm().peerJoined(link, address, engine.selection().now());
-            }
-        });
+        peers.attach(channel, result, address);
     }
 
     void dialFailed(InetSocketAddress address, String reason) {
-        engine.selection().execute(() -> {
-            known.failed(address, reason);
-            SwarmSession s = session;
-            if (s != null) {
-                s.swarm().connectFailed(address, engine.selection().now());
-            }
-        });
+        peers.dialFailed(address, reason);
     }
 
     @Override
     public void addPeer(InetSocketAddress address) {
-        engine.selection().execute(() -> {
-            addedPeers.add(address);
-            SwarmSession s = session;
-            if (s != null) {
-                s.swarm().addCandidates(List.of(address));
-            }
-        });
+        peers.add(address);
     }
 
     // ---- what the swarm says (selection thread) ----
@@ -713,7 +554,7 @@ final class Torrent implements TorrentHandle {
 
     @Override
     public TorrentStatus status() {
-        return StatusSnapshot.of(this, data, session, state, checked, error);
+        return StatusSnapshot.of(this, data, session, state, check.fraction(), error);
     }
 
     @Override

@@ -46,7 +46,7 @@ final class TorrentRun {
         downloadedBefore = t.downloaded();
         uploadedBefore = t.uploaded();
         seedingNanosBefore = t.seedingSeconds() * SECOND;
-        torrent.known.restore(stored.peers());
+        torrent.peers.known.restore(stored.peers());
     }
 
     void started(long now) {
@@ -68,9 +68,8 @@ final class TorrentRun {
     void stopped(long now) {
         SwarmSession s = torrent.session();
         if (s != null) {
-            SwarmStatus st = s.status();
-            downloadedBefore += st.downloaded();
-            uploadedBefore += st.uploaded();
+            downloadedBefore += s.swarm().downloadedBytes();
+            uploadedBefore += s.swarm().uploadedBytes();
         }
         if (seedingSince >= 0) {
             seedingNanosBefore += now - seedingSince;
@@ -192,7 +191,7 @@ final class TorrentRun {
     }
 
     private void savePeers() {
-        List<KnownPeer> peers = torrent.known.takeChanges();
+        List<KnownPeer> peers = torrent.peers.known.takeChanges();
         if (peers != null) {
             torrent.engine.store().savePeers(hash(), peers);
         }

@@ -119,6 +119,16 @@ public final class Swarm {
         return finished;
     }
 
+    /** Payload bytes received since the swarm started, to the byte ({@link #status()} lags by up to a second). */
+    public long downloadedBytes() {
+        return download.total();
+    }
+
+    /** Payload bytes sent since the swarm started, to the byte. */
+    public long uploadedBytes() {
+        return upload.total();
+    }
+
     /** Rates, connections and upload slots of this torrent; the configuration's until set. */
     public void setLimits(SwarmLimits newLimits) {
         if (newLimits.uploadSlots() != limits.uploadSlots()) {
