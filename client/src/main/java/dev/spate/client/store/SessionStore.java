@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -41,8 +41,13 @@ public final class SessionStore implements AutoCloseable {
 
     private SessionStore(Duration batchDelay, boolean persistent) {
         this.batchDelay = batchDelay;
-        this.thread = persistent ? Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("spate-store", true))
-                : null;
+        if (persistent) {
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("spate-store", true));
+            t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() writes what is pending itself
+            this.thread = t;
+        } else {
+            this.thread = null;
+        }
     }
 
     /**
