@@ -11,16 +11,22 @@ import dev.spate.metainfo.InfoHash;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Joins the handshake layer to torrents: which info hashes we serve (for incoming connections),
- * which torrent each dial is for, and what to run once a handshake completes. Thread-safe.
+ * which torrent each dial is for, and what to run once a handshake completes. A failed dial is
+ * reported by address only, so one address is dialed for one torrent at a time; other torrents
+ * that want the same peer wait their turn (several torrents of one client often share a peer).
+ * Thread-safe.
  */
 final class PeerWiring implements HandshakeCallback, InboundTorrents {
     private final Map<InfoHash, Torrent> active = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, Torrent> dialing = new ConcurrentHashMap<>();
+    /** Per address: the torrent being dialed for (first), then those waiting. Guarded by itself. */
+    private final Map<InetSocketAddress, ArrayDeque<Torrent>> dialing = new HashMap<>();
     private volatile PeerDialer dialer;
 
     void dialer(PeerDialer dialer) {
@@ -43,22 +49,54 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
 
     /** Dials a peer for a torrent; a refusal or failure comes back through {@link Torrent#dialFailed}. */
     void dial(Torrent torrent, InetSocketAddress address) {
-        if (dialing.putIfAbsent(address, torrent) != null) {
-            torrent.dialFailed(address, "already being dialed"); // for this or another torrent
-            return;
+        synchronized (dialing) {
+            ArrayDeque<Torrent> queue = dialing.computeIfAbsent(address, a -> new ArrayDeque<>());
+            if (queue.contains(torrent)) {
+                torrent.dialFailed(address, "already being dialed");
+                return;
+            }
+            queue.add(torrent);
+            if (queue.size() > 1) {
+                return; // its turn comes when the dial in flight ends
+            }
         }
+        start(address, torrent);
+    }
+
+    private void start(InetSocketAddress address, Torrent torrent) {
         DialResult result = dialer.connect(address, torrent.wireId());
         if (result != DialResult.STARTED) {
-            dialing.remove(address, torrent);
             torrent.dialFailed(address, result.toString());
+            next(address);
         }
+    }
+
+    /** The dial in flight to an address ended: the next torrent waiting for it dials. */
+    private Torrent next(InetSocketAddress address) {
+        Torrent done;
+        Torrent waiting;
+        synchronized (dialing) {
+            ArrayDeque<Torrent> queue = dialing.get(address);
+            if (queue == null) {
+                return null;
+            }
+            done = queue.poll();
+            waiting = queue.peek();
+            if (waiting == null) {
+                dialing.remove(address);
+            }
+        }
+        if (waiting != null) {
+            start(address, waiting);
+        }
+        return done;
     }
 
     @Override
     public void established(Channel channel, HandshakeResult result) {
         InetSocketAddress address = (InetSocketAddress) result.remoteAddress();
         if (result.direction() == HandshakeDirection.OUTBOUND) {
-            dialing.remove(address);
+            next(address);
         }
         Torrent torrent = active.get(InfoHash.of(result.remote().infoHash()));
         if (torrent == null) {
@@ -71,7 +109,7 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
     @Override
     public void failed(SocketAddress remoteAddress, HandshakeFailure reason) {
         if (remoteAddress instanceof InetSocketAddress address) {
-            Torrent torrent = dialing.remove(address);
+            Torrent torrent = next(address);
             if (torrent != null) {
                 torrent.dialFailed(address, reason.toString());
             }
