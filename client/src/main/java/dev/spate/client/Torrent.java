@@ -149,7 +149,8 @@ final class Torrent implements TorrentHandle {
     /** Joins the client: checks the data (trusting stored resume data it can), or waits for metadata. */
     void start(Optional<StoredTorrent> stored) {
         assert engine.selection().inLoop();
-        engine.bus().publish(seq -> new TorrentEvent.Added(seq, infoHash, name(), downloadDir));
+        TorrentState first = state;
+        engine.bus().publish(seq -> new TorrentEvent.Added(seq, infoHash, name(), downloadDir, first));
         stored.ifPresent(run::restore);
         if (data != null) {
             check.begin(stored.isPresent() ? stored : null);
@@ -325,6 +326,7 @@ final class Torrent implements TorrentHandle {
         @Override
         public void finished() {
             SwarmSession s = session;
+            complete();
             if (state == TorrentState.DOWNLOADING) {
                 setState(TorrentState.SEEDING);
                 run.startedSeeding(engine.selection().now());
@@ -332,7 +334,6 @@ final class Torrent implements TorrentHandle {
                     s.completed();
                 }
             }
-            complete();
             engine.queue().update();
         }
 

@@ -27,7 +27,9 @@ public sealed interface TorrentEvent {
         return false;
     }
 
-    record Added(long sequence, InfoHash infoHash, String name, Path downloadDir) implements TorrentEvent {
+    /** @param state where it starts: {@link TorrentState#CHECKING}, or fetching metadata for a magnet link */
+    record Added(long sequence, InfoHash infoHash, String name, Path downloadDir, TorrentState state)
+            implements TorrentEvent {
     }
 
     /** A magnet link's metadata arrived and was verified against its info hash. */

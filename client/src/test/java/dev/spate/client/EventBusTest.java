@@ -104,7 +104,8 @@ class EventBusTest {
                 got.add(e);
             }
         });
-        bus.publish(seq -> new TorrentEvent.Added(seq, HASH, "t", java.nio.file.Path.of("/tmp")));
+        bus.publish(seq -> new TorrentEvent.Added(seq, HASH, "t", java.nio.file.Path.of("/tmp"),
+                TorrentState.CHECKING));
         for (int i = 1; i <= 100; i++) {
             double f = i / 100.0;
             bus.publish(seq -> new TorrentEvent.CheckingProgress(seq, HASH, "t", f));
