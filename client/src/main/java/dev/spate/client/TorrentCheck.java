@@ -79,7 +79,7 @@ final class TorrentCheck {
     /** Disk threads: at most one progress event waits on the selection thread at a time. */
     private void progress(int done, int total) {
         fraction = total == 0 ? 1 : (double) done / total;
-        if (progressPosted.compareAndSet(false, true)) {
+        if (total > 0 && progressPosted.compareAndSet(false, true)) {
             torrent.engine.selection().execute(() -> {
                 progressPosted.set(false);
                 double f = fraction;

@@ -36,29 +36,43 @@ final class TorrentData {
 
     TorrentData(Engine engine, Metainfo metainfo, Path downloadDir, DiskListener listener) {
         this.metainfo = metainfo;
-        List<FileEntry> entries = metainfo.files();
-        long[] lengths = new long[entries.size()];
-        boolean[] padding = new boolean[entries.size()];
-        List<List<String>> paths = new ArrayList<>(entries.size());
-        for (FileEntry f : entries) {
-            lengths[f.index()] = f.length();
-            padding[f.index()] = f.padding();
-            paths.add(f.path());
-        }
-        this.layout = StorageLayout.of(lengths, padding, metainfo.pieceLength());
-        byte[] hashes = new byte[metainfo.pieceCount() * PieceHashes.SHA1_LENGTH];
-        for (int p = 0; p < metainfo.pieceCount(); p++) {
-            metainfo.copyPieceHash(p, hashes, p * PieceHashes.SHA1_LENGTH);
-        }
-        this.files = engine.disk().fileStorage(downloadDir, paths, layout);
+        this.layout = layout(metainfo);
+        this.files = engine.disk().fileStorage(downloadDir, paths(metainfo), layout);
         this.partFile = files.downloadDir().resolve("." + metainfo.infoHashes().primary().toHex() + ".parts");
         this.part = new PartFileStorage(files, layout, partFile);
-        this.disk = engine.disk().register(layout, PieceHashes.of(hashes),
-                engine.config().storageWrapper().apply(part), listener);
+        this.disk = engine.disk().register(layout, hashes(metainfo), engine.config().storageWrapper().apply(part),
+                listener);
         this.have = new PieceSet(metainfo.pieceCount());
         this.budget = new DiskBudget(engine.disk(), disk);
         this.source = new DiskBlockSource(disk);
         this.progress = new FileProgress(layout);
+    }
+
+    /** How the torrent's pieces lie over its files. */
+    static StorageLayout layout(Metainfo metainfo) {
+        List<FileEntry> entries = metainfo.files();
+        long[] lengths = new long[entries.size()];
+        boolean[] padding = new boolean[entries.size()];
+        for (FileEntry f : entries) {
+            lengths[f.index()] = f.length();
+            padding[f.index()] = f.padding();
+        }
+        return StorageLayout.of(lengths, padding, metainfo.pieceLength());
+    }
+
+    /** Each file's path as components under the download directory. */
+    static List<List<String>> paths(Metainfo metainfo) {
+        List<List<String>> paths = new ArrayList<>(metainfo.files().size());
+        metainfo.files().forEach(f -> paths.add(f.path()));
+        return paths;
+    }
+
+    static PieceHashes hashes(Metainfo metainfo) {
+        byte[] hashes = new byte[metainfo.pieceCount() * PieceHashes.SHA1_LENGTH];
+        for (int p = 0; p < metainfo.pieceCount(); p++) {
+            metainfo.copyPieceHash(p, hashes, p * PieceHashes.SHA1_LENGTH);
+        }
+        return PieceHashes.of(hashes);
     }
 
     int pieceCount() {
