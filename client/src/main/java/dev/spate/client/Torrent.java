@@ -59,6 +59,8 @@ final class Torrent implements TorrentHandle {
     private volatile SwarmSession session;
     private volatile int queuePosition;
     private boolean completeSeen; // selection: Finished was told for the current set of wanted pieces
+    private boolean checkedOnce; // selection: what is verified is known (resume data may be written)
+    private volatile boolean closing;
 
     /** A torrent from its metainfo, or from a magnet link ({@code metainfo} null). */
     Torrent(Engine engine, Metainfo metainfo, MagnetUri magnet, Path downloadDir, AddOptions options,
@@ -173,6 +175,9 @@ final class Torrent implements TorrentHandle {
             if (state != TorrentState.FETCHING_METADATA) {
                 return;
             }
+            int files = metainfo.files().size();
+            requestedPriorities = new java.util.HashMap<>(requestedPriorities);
+            requestedPriorities.keySet().removeIf(f -> f < 0 || f >= files); // asked for before the file count was known
             setData(metainfo);
             engine.store().saveTorrent(infoHash.toHex(), metainfo.toTorrentBytes(), magnet.toString(),
                     downloadDir.toString(), addedMillis);
@@ -185,12 +190,14 @@ final class Torrent implements TorrentHandle {
     /** Selection thread: the check is done (the verified pieces are in {@code have}). */
     void checked() {
         TorrentData d = data;
+        checkedOnce = true;
         run.checkpointNow();
-        if (d.isComplete(piecePriorities)) {
-            complete();
-        }
         setState(paused ? TorrentState.PAUSED : TorrentState.QUEUED);
         engine.queue().update();
+        if (d.isComplete(piecePriorities)) {
+            announceComplete();
+            completeFuture();
+        }
     }
 
     /** The queue gives this torrent a slot: connect to peers, announce. */
@@ -228,15 +235,21 @@ final class Torrent implements TorrentHandle {
         return stopped;
     }
 
-    /** Every wanted piece is verified: tell once per set of wanted pieces. */
-    private void complete() {
-        if (completeSeen) {
-            return;
+    /** Every wanted piece is verified: the Finished event, once per set of wanted pieces. */
+    private void announceComplete() {
+        if (!completeSeen) {
+            completeSeen = true;
+            long bytes = data.bytesVerified();
+            engine.bus().publish(seq -> new TorrentEvent.Finished(seq, infoHash, name(), bytes));
         }
-        completeSeen = true;
+    }
+
+    /**
+     * Then the wanted empty files are made and the completion future completes, on the client's
+     * event thread, after the state the torrent is in now (so a caller woken by it sees SEEDING).
+     */
+    private void completeFuture() {
         TorrentData d = data;
-        long bytes = d.bytesVerified();
-        engine.bus().publish(seq -> new TorrentEvent.Finished(seq, infoHash, name(), bytes));
         FilePriority[] p = priorities;
         engine.events().execute(() -> {
             try {
@@ -251,8 +264,8 @@ final class Torrent implements TorrentHandle {
 
     /** Stops the torrent with an error the user sees; verified pieces stay verified. */
     void fail(String message) {
-        if (state == TorrentState.REMOVED || state == TorrentState.ERROR) {
-            return;
+        if (state == TorrentState.REMOVED || state == TorrentState.ERROR || closing) {
+            return; // a check cut short by the client closing is no failure
         }
         LOG.warn("{}: {}", name(), message);
         error = message;
@@ -286,6 +299,7 @@ final class Torrent implements TorrentHandle {
      * closes its files and then stores clean resume data (the second), both at once.
      */
     List<CompletableFuture<Void>> shutdown() {
+        closing = true;
         CompletableFuture<CompletableFuture<Void>> stopping = engine.selection()
                 .submit(() -> stopRunning("client closing", null));
         CompletableFuture<Void> announced = stopping.thenCompose(f -> f).exceptionally(e -> null);
@@ -293,7 +307,9 @@ final class Torrent implements TorrentHandle {
             TorrentData d = data;
             return d == null ? CompletableFuture.<Void>completedFuture(null) : d.disk.close();
         }).exceptionally(e -> null).thenCompose(v -> engine.selection().submit(() -> {
-            run.checkpointClean();
+            if (checkedOnce) { // a torrent closed in its check keeps the resume data it had
+                run.checkpointClean();
+            }
             return null;
         }));
         return List.of(announced, stored);
@@ -326,7 +342,7 @@ final class Torrent implements TorrentHandle {
         @Override
         public void finished() {
             SwarmSession s = session;
-            complete();
+            announceComplete();
             if (state == TorrentState.DOWNLOADING) {
                 setState(TorrentState.SEEDING);
                 run.startedSeeding(engine.selection().now());
@@ -335,6 +351,7 @@ final class Torrent implements TorrentHandle {
                 }
             }
             engine.queue().update();
+            completeFuture();
         }
 
         @Override
@@ -485,10 +502,12 @@ final class Torrent implements TorrentHandle {
             } else if (state == TorrentState.FINISHED) {
                 setState(TorrentState.QUEUED);
             }
-        } else if (state != TorrentState.CHECKING && s == null) {
-            complete();
         }
         engine.queue().update();
+        if (complete && state != TorrentState.CHECKING && state != TorrentState.FETCHING_METADATA) {
+            announceComplete();
+            completeFuture();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.spate.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spate.disk.storage.ForwardingStorage;
+import dev.spate.disk.storage.SlowStorage;
 import dev.spate.disk.storage.Storage;
 import dev.spate.metainfo.Metainfo;
 import dev.spate.testkit.Await;
@@ -139,5 +140,25 @@ class ResumeTest {
         h.completion().get(30, TimeUnit.SECONDS);
         assertThat(h.status().piecesVerified()).isEqualTo(torrent.pieceCount());
         assertThat(reads).isEmpty();
+    }
+
+    @Test
+    void aClientClosedInTheMiddleOfACheckKeepsTheResumeDataItHad() throws Exception {
+        Path dir = tmp.resolve("leech");
+        Metainfo torrent = downloaded(dir);
+        Files.setLastModifiedTime(dir.resolve("set/f1"), FileTime.from(Instant.now().plusSeconds(5)));
+        TorrentClient slow = clients.start(withSession().toBuilder()
+                .storageWrapper(s -> new SlowStorage(new CountingStorage(s), Duration.ofMillis(20), Duration.ZERO))
+                .build());
+        TorrentHandle h = slow.torrents().get(0);
+        Await.until(Duration.ofSeconds(10), "checking f1", () -> bytesRead(1) > 0);
+        clients.close(slow);
+        assertThat(h.status().state()).as("closing is no failure").isNotEqualTo(TorrentState.ERROR);
+        reads.clear();
+        TorrentClient again = clients.start(withSession());
+        TorrentHandle back = again.torrents().get(0);
+        back.completion().get(30, TimeUnit.SECONDS);
+        assertThat(back.status().piecesVerified()).isEqualTo(torrent.pieceCount());
+        assertThat(bytesRead(1)).as("f1 is checked again in full").isEqualTo(SIZES[1]);
     }
 }
