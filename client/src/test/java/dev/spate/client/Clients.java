@@ -6,9 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Clients a test starts, closed in reverse order at its end (then ResourceChecks looks for leftovers). */
-final class Clients implements AutoCloseable {
+/**
+ * Clients a test starts, closed in reverse order at its end (then ResourceChecks looks for
+ * leftovers): {@code @RegisterExtension final Clients clients = new Clients();}.
+ */
+final class Clients implements AutoCloseable, AfterEachCallback {
     private final List<TorrentClient> open = new ArrayList<>();
 
     TorrentClient start(ClientConfig config) {
@@ -37,6 +42,11 @@ final class Clients implements AutoCloseable {
     void close(TorrentClient c) {
         open.remove(c);
         c.close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -28,8 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,15 +50,12 @@ class KillNineIT {
     @TempDir
     Path tmp;
 
-    private final Clients clients = new Clients();
+    @RegisterExtension
+    final Clients clients = new Clients();
     /** Pieces the seeder sent, by run of the child (the run current when the connection was made). */
     private final List<Set<Integer>> sentByRun = new CopyOnWriteArrayList<>();
     private volatile int run;
 
-    @AfterEach
-    void close() {
-        clients.close();
-    }
 
     /** On the seeder's peer channels: notes each piece message as it goes out, under the run it belongs to. */
     private final class PieceSpy extends ChannelOutboundHandlerAdapter {

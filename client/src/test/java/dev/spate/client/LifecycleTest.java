@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sources, magnet links waiting for metadata, seed limits, trackers in the status, handles after removal. */
@@ -22,12 +22,9 @@ class LifecycleTest {
     @TempDir
     Path tmp;
 
-    private final Clients clients = new Clients();
+    @RegisterExtension
+    final Clients clients = new Clients();
 
-    @AfterEach
-    void close() {
-        clients.close();
-    }
 
     private Metainfo payload(String name, long size) {
         Path file = tmp.resolve("seed").resolve(name);

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The queue with 20 torrents: the active limit holds, queue order decides, moves take effect, stalls free slots. */
@@ -24,12 +24,9 @@ class QueueTest {
     @TempDir
     Path tmp;
 
-    private final Clients clients = new Clients();
+    @RegisterExtension
+    final Clients clients = new Clients();
 
-    @AfterEach
-    void close() {
-        clients.close();
-    }
 
     private List<Metainfo> torrents(int count) {
         List<Metainfo> out = new ArrayList<>();

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,13 +28,10 @@ class RateLimitIT {
     @TempDir
     Path tmp;
 
-    private final Clients clients = new Clients();
+    @RegisterExtension
+    final Clients clients = new Clients();
     private final AtomicLong written = new AtomicLong();
 
-    @AfterEach
-    void close() {
-        clients.close();
-    }
 
     private final class CountingStorage extends ForwardingStorage {
         CountingStorage(Storage delegate) {

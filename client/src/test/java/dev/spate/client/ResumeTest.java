@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +33,11 @@ class ResumeTest {
     @TempDir
     Path tmp;
 
-    private final Clients clients = new Clients();
+    @RegisterExtension
+    final Clients clients = new Clients();
     /** Bytes read from storage, by file index, by the client under test. */
     private final ConcurrentMap<Integer, AtomicLong> reads = new ConcurrentHashMap<>();
 
-    @AfterEach
-    void close() {
-        clients.close();
-    }
 
     private final class CountingStorage extends ForwardingStorage {
         CountingStorage(Storage delegate) {

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File selection: a skipped file is never created, its neighbours complete, and it can be wanted again. */
@@ -23,12 +23,9 @@ class SkippedFileTest {
     @TempDir
     Path tmp;
 
-    private final Clients clients = new Clients();
+    @RegisterExtension
+    final Clients clients = new Clients();
 
-    @AfterEach
-    void close() {
-        clients.close();
-    }
 
     private Metainfo album() {
         Path root = tmp.resolve("seed/album");
