@@ -31,7 +31,7 @@ final class DownloadCommand implements Command {
                 .addOption(Option.builder().longOpt("list").desc("list each torrent's files, numbered for --select,"
                         + " and exit").build())
                 .addOption(Option.builder().longOpt("seed-ratio").hasArg().argName("R")
-                        .desc("when done, seed until uploaded/downloaded reaches R, then exit").build())
+                        .desc("when done, seed until uploaded / size reaches R, then exit").build())
                 .addOption(Option.builder().longOpt("seed-time").hasArg().argName("MIN")
                         .desc("when done, seed for MIN minutes, then exit").build())
                 .addOption(Option.builder().longOpt("keep-seeding").desc("when done, seed until interrupted").build())

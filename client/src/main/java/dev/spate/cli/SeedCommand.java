@@ -27,7 +27,7 @@ final class SeedCommand implements Command {
     public Options options() {
         return TransferOptions.add(new Options())
                 .addOption(Option.builder().longOpt("seed-ratio").hasArg().argName("R")
-                        .desc("stop and exit once uploaded/size reaches R").build())
+                        .desc("stop and exit once uploaded / size reaches R").build())
                 .addOption(Option.builder().longOpt("seed-time").hasArg().argName("MIN")
                         .desc("stop and exit after seeding MIN minutes").build());
     }
