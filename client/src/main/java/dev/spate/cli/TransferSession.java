@@ -173,8 +173,12 @@ final class TransferSession {
             }
             double seconds = Math.max(1e-3, (doneAt.get(i).join() - startedNanos) / 1e9);
             long bytes = h.status().downloaded();
-            console.err().printf("spate: %s: complete, %s downloaded in %.1f s (%s/s)%n", h.name(),
-                    Sizes.format(bytes), seconds, Sizes.format((long) (bytes / seconds)));
+            if (bytes == 0) {
+                console.err().printf("spate: %s: complete (nothing to download)%n", h.name());
+            } else {
+                console.err().printf("spate: %s: complete, %s downloaded in %.1f s (%s/s)%n", h.name(),
+                        Sizes.format(bytes), seconds, Sizes.format((long) (bytes / seconds)));
+            }
         }
     }
 }

@@ -18,8 +18,8 @@ final class StatusSnapshot {
         List<TrackerStatus> trackers = session == null ? List.of() : session.trackers();
         long now = t.engine.selection().now();
         if (data == null) {
-            return new TorrentStatus(state, t.queuePosition(), 0, 0, 0, 0, 0, 0, t.run.downloaded(), t.run.uploaded(),
-                    st.downloadRate(), st.uploadRate(), st.peers(), st.seeds(), checked, t.run.stalled(),
+            return new TorrentStatus(state, t.queuePosition(), 0, 0, 0, 0, 0, 0, t.run.downloadedNow(),
+                    t.run.uploadedNow(), t.run.downloaded(), t.run.uploaded(), st.downloadRate(), st.uploadRate(), st.peers(), st.seeds(), checked, t.run.stalled(),
                     t.run.seedingTime(now), List.of(), trackers, Optional.ofNullable(error));
         }
         FilePriority[] priorities = t.filePriorities();
@@ -37,8 +37,8 @@ final class StatusSnapshot {
             }
         }
         return new TorrentStatus(state, t.queuePosition(), data.have.cardinality(), data.have.pieceCount(),
-                data.bytesVerified(), data.layout.totalLength(), wanted, wantedVerified, t.run.downloaded(),
-                t.run.uploaded(), st.downloadRate(), st.uploadRate(), st.peers(), st.seeds(), checked,
+                data.bytesVerified(), data.layout.totalLength(), wanted, wantedVerified, t.run.downloadedNow(),
+                t.run.uploadedNow(), t.run.downloaded(), t.run.uploaded(), st.downloadRate(), st.uploadRate(), st.peers(), st.seeds(), checked,
                 t.run.stalled(), t.run.seedingTime(now), files, trackers, Optional.ofNullable(error));
     }
 }

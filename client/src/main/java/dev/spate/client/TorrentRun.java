@@ -24,6 +24,8 @@ final class TorrentRun {
     private final Torrent torrent;
     private volatile long downloadedBefore;
     private volatile long uploadedBefore;
+    private volatile long downloadedStored; // the part of the totals from earlier sessions
+    private volatile long uploadedStored;
     private volatile long seedingNanosBefore;
     private volatile long seedingSince = -1;
     private long lastActivity;
@@ -45,6 +47,8 @@ final class TorrentRun {
         Totals t = stored.totals();
         downloadedBefore = t.downloaded();
         uploadedBefore = t.uploaded();
+        downloadedStored = t.downloaded();
+        uploadedStored = t.uploaded();
         seedingNanosBefore = t.seedingSeconds() * SECOND;
         torrent.peers.known.restore(stored.peers());
     }
@@ -88,6 +92,16 @@ final class TorrentRun {
         lastPieceAt = torrent.engine.selection().now();
     }
 
+    /** Received since the client started. */
+    long downloadedNow() {
+        return downloaded() - downloadedStored;
+    }
+
+    long uploadedNow() {
+        return uploaded() - uploadedStored;
+    }
+
+    /** Received over every session. */
     long downloaded() {
         SwarmSession s = torrent.session();
         return downloadedBefore + (s == null ? 0 : s.status().downloaded());

@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param totalBytes       bytes in the torrent
  * @param wantedBytes      bytes of the files not skipped
  * @param wantedVerified   bytes of the files not skipped that are verified
- * @param downloaded       payload bytes received, over every session
- * @param uploaded         payload bytes sent, over every session
+ * @param downloaded       payload bytes received since the client started
+ * @param uploaded         payload bytes sent since the client started
+ * @param totalDownloaded  payload bytes received, over every session the client's store remembers
+ * @param totalUploaded    payload bytes sent, over every session
  * @param downloadRate     bytes per second, recent
  * @param uploadRate       bytes per second, recent
  * @param peers            connected peers
@@ -31,7 +33,7 @@ import java.util.Optional;
  */
 public record TorrentStatus(TorrentState state, int queuePosition, int piecesVerified, int pieceCount,
         long bytesVerified, long totalBytes, long wantedBytes, long wantedVerified, long downloaded, long uploaded,
-        long downloadRate, long uploadRate, int peers, int seeds, double checkedFraction, boolean stalled,
+        long totalDownloaded, long totalUploaded, long downloadRate, long uploadRate, int peers, int seeds, double checkedFraction, boolean stalled,
         Duration seedingTime, List<FileStatus> files, List<TrackerStatus> trackers, Optional<String> error) {
 
     public TorrentStatus {
@@ -53,9 +55,9 @@ public record TorrentStatus(TorrentState state, int queuePosition, int piecesVer
         return downloadRate <= 0 ? -1 : (left + downloadRate - 1) / downloadRate;
     }
 
-    /** Uploaded over max(downloaded, bytes wanted): what seed ratio limits compare against. */
+    /** Total uploaded over max(total downloaded, bytes wanted): what seed ratio limits compare against. */
     public double ratio() {
-        long base = Math.max(downloaded, wantedBytes);
-        return base == 0 ? 0 : (double) uploaded / base;
+        long base = Math.max(totalDownloaded, wantedBytes);
+        return base == 0 ? 0 : (double) totalUploaded / base;
     }
 }
