@@ -1,13 +1,10 @@
 package dev.spate.client;
 
 import dev.spate.client.store.StoredTorrent;
-import dev.spate.disk.DiskError;
-import dev.spate.disk.DiskListener;
 import dev.spate.handshake.HandshakeResult;
 import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.MagnetUri;
 import dev.spate.metainfo.Metainfo;
-import dev.spate.selection.SwarmListener;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -28,8 +25,11 @@ import org.apache.logging.log4j.Logger;
  * queued, then downloading or seeding while the queue gives it a slot; paused and resumed,
  * finished by a seed limit, failed by an error, removed. Every change of state happens on the
  * selection thread (the handle's methods post there); fields marked volatile are read by status
- * snapshots from any thread. {@link TorrentRun} holds what one run needs (transfer totals, seed
- * limits, stalls, checkpoints).
+ * snapshots from any thread. Its parts: {@link TorrentData} (what the metainfo builds),
+ * {@link TorrentCheck} (resume data and hashing), {@link SwarmSession} (one run's swarm and
+ * trackers), {@link TorrentRun} (totals, stalls, seed limits, what the session store gets),
+ * {@link TorrentPeers} (connections and known addresses), {@link TorrentListeners} (what swarm and
+ * disk say).
  */
 final class Torrent implements TorrentHandle {
     private static final Logger LOG = LogManager.getLogger(Torrent.class);
@@ -85,7 +85,7 @@ final class Torrent implements TorrentHandle {
     }
 
     private void setData(Metainfo metainfo) {
-        TorrentData d = new TorrentData(engine, metainfo, downloadDir, new DiskEvents());
+        TorrentData d = new TorrentData(engine, metainfo, downloadDir, new TorrentListeners.Disk(this));
         FilePriority[] p = FilePriorities.of(d.layout.fileCount(), requestedPriorities);
         requestedPriorities = null;
         piecePriorities = FilePriorities.pieces(d.layout, p);
@@ -207,7 +207,8 @@ final class Torrent implements TorrentHandle {
             return;
         }
         TorrentData d = data;
-        SwarmSession s = new SwarmSession(engine, this, d, new SwarmEvents(), piecePriorities, sequential,
+        SwarmSession s = new SwarmSession(engine, this, d, new TorrentListeners.Swarm(this), piecePriorities,
+                sequential,
                 SwarmSession.limits(limits, engine.config().selection()),
                 SwarmSession.tiers(d.metainfo, magnet, extraTrackers), random,
                 () -> Math.max(0, d.layout.totalLength() - d.bytesVerified()));
@@ -236,7 +237,7 @@ final class Torrent implements TorrentHandle {
     }
 
     /** Every wanted piece is verified: the Finished event, once per set of wanted pieces. */
-    private void announceComplete() {
+    void announceComplete() {
         if (!completeSeen) {
             completeSeen = true;
             long bytes = data.bytesVerified();
@@ -248,7 +249,7 @@ final class Torrent implements TorrentHandle {
      * Then the wanted empty files are made and the completion future completes, on the client's
      * event thread, after the state the torrent is in now (so a caller woken by it sees SEEDING).
      */
-    private void completeFuture() {
+    void completeFuture() {
         TorrentData d = data;
         FilePriority[] p = priorities;
         engine.events().execute(() -> {
@@ -329,78 +330,6 @@ final class Torrent implements TorrentHandle {
     @Override
     public void addPeer(InetSocketAddress address) {
         peers.add(address);
-    }
-
-    // ---- what the swarm says (selection thread) ----
-
-    private final class SwarmEvents implements SwarmListener {
-        @Override
-        public void pieceVerified(int piece) {
-            onPieceVerified(piece);
-        }
-
-        @Override
-        public void finished() {
-            SwarmSession s = session;
-            announceComplete();
-            if (state == TorrentState.DOWNLOADING) {
-                setState(TorrentState.SEEDING);
-                run.startedSeeding(engine.selection().now());
-                if (s != null) {
-                    s.completed();
-                }
-            }
-            engine.queue().update();
-            completeFuture();
-        }
-
-        @Override
-        public void peerBanned(InetSocketAddress address, String reason) {
-            LOG.info("{}: banned {}: {}", name(), address, reason);
-            engine.bus().publish(seq -> new TorrentEvent.PeerBanned(seq, infoHash, name(), address, reason));
-        }
-    }
-
-    private void onPieceVerified(int piece) {
-        TorrentData d = data;
-        d.have.set(piece);
-        run.pieceVerified();
-        engine.bus().publish(seq -> new TorrentEvent.PieceVerified(seq, infoHash, name(), piece));
-        for (int file : d.progress.pieceVerified(piece)) {
-            Path path = d.files.path(file);
-            engine.bus().publish(seq -> new TorrentEvent.FileCompleted(seq, infoHash, name(), file, path));
-        }
-    }
-
-    // ---- what the disk says (disk threads): handed to the selection thread ----
-
-    private final class DiskEvents implements DiskListener {
-        @Override
-        public void pieceVerified(int piece) {
-            engine.selection().execute(() -> {
-                SwarmSession s = session;
-                if (s != null) {
-                    s.swarm().pieceVerified(piece);
-                } else if (!data.have.has(piece)) {
-                    onPieceVerified(piece); // verified after the torrent stopped: still ours
-                }
-            });
-        }
-
-        @Override
-        public void pieceFailed(int piece, int[] peerIds) {
-            engine.selection().execute(() -> {
-                SwarmSession s = session;
-                if (s != null) {
-                    s.swarm().pieceFailed(piece, peerIds, engine.selection().now());
-                }
-            });
-        }
-
-        @Override
-        public void diskError(DiskError e) {
-            engine.selection().execute(() -> fail(e.message()));
-        }
     }
 
     // ---- the handle (any thread: each posts to the selection thread) ----
