@@ -108,10 +108,11 @@ public final class TorrentClient implements AutoCloseable {
     }
 
     private void restore() {
-        List<StoredTorrent> stored = store.loadAll().join();
+        List<StoredTorrent> stored = store.loadAll().join(); // in queue order
         for (StoredTorrent s : stored) {
             try {
                 Torrent t = Restore.torrent(engine, s);
+                t.queuePosition(torrents.size()); // what the queue will give it, seen at once by torrents()
                 torrents.put(t.infoHash(), t);
                 selection.execute(() -> {
                     engine.queue().add(t);

@@ -159,4 +159,34 @@ class ResumeTest {
         assertThat(back.status().piecesVerified()).isEqualTo(torrent.pieceCount());
         assertThat(bytesRead(1)).as("f1 is checked again in full").isEqualTo(SIZES[1]);
     }
+
+    @Test
+    void theSessionKeepsPeersPausedTorrentsAndQueueOrder() throws Exception {
+        Path dir = tmp.resolve("leech");
+        Metainfo first = downloaded(dir);
+        try (dev.spate.client.store.SessionStore store = dev.spate.client.store.SessionStore.open(tmp.resolve("state"),
+                Duration.ofMillis(10))) {
+            dev.spate.client.store.StoredTorrent t = store.load(first.infoHashes().primary().toHex()).get()
+                    .orElseThrow();
+            assertThat(t.peers()).as("the seeder, last seen").anySatisfy(p -> {
+                assertThat(p.host()).isEqualTo("127.0.0.1");
+                assertThat(p.lastSeenMillis()).isPositive();
+            });
+        }
+        Path other = tmp.resolve("other/x.bin");
+        Payloads.write(other, 50_000, 1);
+        Metainfo second = Payloads.torrent(other, PIECE);
+        TorrentClient c = clients.start(withSession());
+        TorrentHandle b = c.add(TorrentSource.of(second), other.getParent(), AddOptions.defaults().withPaused(true));
+        b.moveInQueue(QueueMove.TOP);
+        Await.until(Duration.ofSeconds(10), "paused at the top",
+                () -> b.status().state() == TorrentState.PAUSED && b.status().queuePosition() == 0);
+        clients.close(c);
+        TorrentClient again = clients.start(withSession());
+        assertThat(again.torrents()).extracting(TorrentHandle::infoHash)
+                .containsExactly(second.infoHashes().primary(), first.infoHashes().primary());
+        TorrentHandle back = again.torrents().get(0);
+        Await.until(Duration.ofSeconds(10), () -> "paused again: " + back.status().state(),
+                () -> back.status().state() == TorrentState.PAUSED);
+    }
 }
