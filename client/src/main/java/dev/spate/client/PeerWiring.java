@@ -11,8 +11,8 @@ import dev.spate.metainfo.InfoHash;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PeerWiring implements HandshakeCallback, InboundTorrents {
     private final Map<InfoHash, Torrent> active = new ConcurrentHashMap<>();
-    /** Per address: the torrent being dialed for (first), then those waiting. Guarded by itself. */
-    private final Map<InetSocketAddress, ArrayDeque<Torrent>> dialing = new HashMap<>();
+    /** Per address: the torrent being dialed for (first), then those waiting; lists are replaced, never changed. */
+    private final Map<InetSocketAddress, List<Torrent>> dialing = new ConcurrentHashMap<>();
     private volatile PeerDialer dialer;
 
     void dialer(PeerDialer dialer) {
@@ -49,18 +49,25 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
 
     /** Dials a peer for a torrent; a refusal or failure comes back through {@link Torrent#dialFailed}. */
     void dial(Torrent torrent, InetSocketAddress address) {
-        synchronized (dialing) {
-            ArrayDeque<Torrent> queue = dialing.computeIfAbsent(address, a -> new ArrayDeque<>());
-            if (queue.contains(torrent)) {
-                torrent.dialFailed(address, "already being dialed");
-                return;
+        boolean[] again = new boolean[1];
+        List<Torrent> queue = dialing.compute(address, (a, q) -> {
+            if (q == null) {
+                return List.of(torrent);
             }
-            queue.add(torrent);
-            if (queue.size() > 1) {
-                return; // its turn comes when the dial in flight ends
-            }
-        }
-        start(address, torrent);
+            again[0] = q.contains(torrent);
+            return again[0] ? q : append(q, torrent);
+        });
+        if (again[0]) {
+            torrent.dialFailed(address, "already being dialed");
+        } else if (queue.get(0) == torrent) {
+            start(address, torrent);
+        } // else its turn comes when the dial in flight ends
+    }
+
+    private static List<Torrent> append(List<Torrent> list, Torrent t) {
+        List<Torrent> out = new ArrayList<>(list);
+        out.add(t);
+        return List.copyOf(out);
     }
 
     private void start(InetSocketAddress address, Torrent torrent) {
@@ -73,23 +80,15 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
 
     /** The dial in flight to an address ended: the next torrent waiting for it dials. */
     private Torrent next(InetSocketAddress address) {
-        Torrent done;
-        Torrent waiting;
-        synchronized (dialing) {
-            ArrayDeque<Torrent> queue = dialing.get(address);
-            if (queue == null) {
-                return null;
-            }
-            done = queue.poll();
-            waiting = queue.peek();
-            if (waiting == null) {
-                dialing.remove(address);
-            }
+        Torrent[] done = new Torrent[1];
+        List<Torrent> rest = dialing.computeIfPresent(address, (a, q) -> {
+            done[0] = q.get(0);
+            return q.size() == 1 ? null : List.copyOf(q.subList(1, q.size()));
+        });
+        if (rest != null) {
+            start(address, rest.get(0));
         }
-        if (waiting != null) {
-            start(address, waiting);
-        }
-        return done;
+        return done[0];
     }
 
     @Override

@@ -39,6 +39,9 @@ public final class PartFileStorage extends ForwardingStorage {
     private final PartIndex index;
     private final AtomicIntegerArray states;
     private volatile FileChannel channel;
+    /** Nothing skipped and no slot in use: every call goes straight to the wrapped storage. */
+    private volatile boolean passThrough;
+    private volatile boolean ready; // passThrough decided, after the index was loaded
 
     /**
      * @param partFile where the part file goes (its index is {@code partFile + ".index"}); created
@@ -54,7 +57,10 @@ public final class PartFileStorage extends ForwardingStorage {
 
     /** Skips a file: if it does not exist yet, none of its bytes will create it. Any thread. */
     public void skip(int file) {
-        states.compareAndSet(file, WANTED, SKIPPED_UNDECIDED);
+        synchronized (this) {
+            passThrough = false;
+            states.compareAndSet(file, WANTED, SKIPPED_UNDECIDED);
+        }
     }
 
     /**
@@ -101,6 +107,10 @@ public final class PartFileStorage extends ForwardingStorage {
 
     @Override
     public void read(int file, long offset, ByteBuffer dst) throws IOException {
+        if (passThrough()) {
+            delegate.read(file, offset, dst);
+            return;
+        }
         int piece = pieceOf(file, offset);
         PartIndex.Slot slot = route(file, piece);
         if (slot == null && states.get(file) != PARTED) {
@@ -114,6 +124,10 @@ public final class PartFileStorage extends ForwardingStorage {
 
     @Override
     public void write(int file, long offset, ByteBuffer src) throws IOException {
+        if (passThrough()) {
+            delegate.write(file, offset, src);
+            return;
+        }
         int piece = pieceOf(file, offset);
         PartIndex.Slot slot = route(file, piece);
         if (slot == null && states.get(file) != PARTED) {
@@ -137,13 +151,18 @@ public final class PartFileStorage extends ForwardingStorage {
 
     @Override
     public long size(int file) throws IOException {
-        index.load();
+        if (passThrough()) {
+            return delegate.size(file);
+        }
         decide(file);
         return states.get(file) == PARTED ? layout.fileLength(file) : delegate.size(file);
     }
 
     @Override
     public ChannelLease leaseChannel(int file) throws IOException {
+        if (passThrough()) {
+            return delegate.leaseChannel(file);
+        }
         int state = states.get(file);
         if (state == PARTED || state == SKIPPED_UNDECIDED || holdsAny(file)) {
             return null; // its bytes may be in the part file: read them through read()
@@ -178,6 +197,27 @@ public final class PartFileStorage extends ForwardingStorage {
                 }
             }
         }
+    }
+
+    /**
+     * True while no file is skipped and the part file holds nothing, the usual case: then this
+     * storage costs a volatile read per call. Loads the index on the first call.
+     */
+    private boolean passThrough() throws IOException {
+        if (!ready) {
+            index.load();
+            synchronized (this) {
+                if (!ready) {
+                    boolean skipped = false;
+                    for (int f = 0; f < states.length(); f++) {
+                        skipped |= states.get(f) != WANTED;
+                    }
+                    passThrough = !skipped && !index.hasSlots();
+                    ready = true;
+                }
+            }
+        }
+        return passThrough;
     }
 
     /** The piece's slot if this span's bytes are (or go) there: null for the real file or a parted file's first write. */

@@ -36,7 +36,7 @@ final class PartIndex {
     private final int pieceLength;
     private final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
     private final BitSet used = new BitSet(); // guarded by this
-    private boolean loaded; // guarded by this
+    private volatile boolean loaded; // written under this
 
     PartIndex(Path path, int pieceLength) {
         this.path = path;
@@ -44,7 +44,18 @@ final class PartIndex {
     }
 
     /** Reads the index file once, if there is one. Blocking I/O: disk threads only. */
-    synchronized void load() throws IOException {
+    void load() throws IOException {
+        if (!loaded) {
+            loadOnce();
+        }
+    }
+
+    /** True once loaded with at least one slot. */
+    boolean hasSlots() {
+        return !slots.isEmpty();
+    }
+
+    private synchronized void loadOnce() throws IOException {
         if (loaded) {
             return;
         }
