@@ -63,15 +63,4 @@ final class FilePriorities {
         }
         return out;
     }
-
-    /** Stored priorities back; all normal if the count does not match the torrent's files. */
-    static FilePriority[] decode(byte[] stored, int fileCount) {
-        FilePriority[] out = of(fileCount, Map.of());
-        if (stored.length == fileCount) {
-            for (int i = 0; i < fileCount; i++) {
-                out[i] = FilePriority.ofPiecePriority(stored[i]);
-            }
-        }
-        return out;
-    }
 }

@@ -75,10 +75,6 @@ final class TorrentData {
         return PieceHashes.of(hashes);
     }
 
-    int pieceCount() {
-        return layout.pieceCount();
-    }
-
     /** The verified pieces as peers see them, as a copy. */
     BitSet haveBits() {
         BitSet bits = new BitSet(have.pieceCount());
