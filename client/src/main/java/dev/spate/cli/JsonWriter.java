@@ -2,9 +2,9 @@ package dev.spate.cli;
 
 /**
  * A small JSON writer for {@code --json} output: objects, arrays, strings, numbers, booleans and
- * null, indented two spaces (or on one line: {@link #oneLine()}). Strings are escaped to ASCII ({@code \u00e9}), so the output is valid
- * whatever the terminal's encoding. Not a general-purpose library: the caller keeps the nesting
- * straight.
+ * null, indented two spaces (or on one line: {@link #oneLine()}). Strings are escaped to ASCII
+ * ({@code \u00e9}), so the output is valid whatever the terminal's encoding. Not a
+ * general-purpose library: the caller keeps the nesting straight.
  */
 final class JsonWriter {
     private final StringBuilder out = new StringBuilder();

@@ -10,7 +10,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** {@code spate verify <torrent> -d DIR}: hashes the data; exit 0 if every piece is good, 6 if not (listing the files). */
+/** {@code spate verify <torrent> -d DIR}: hashes the data; exit 0 if every piece is good, else 6, listing the files. */
 final class VerifyCommand implements Command {
 
     @Override

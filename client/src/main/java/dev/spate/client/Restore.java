@@ -34,7 +34,8 @@ final class Restore {
             priorities.clear();
         }
         TorrentLimits limits = new TorrentLimits(st.downloadRate(), st.uploadRate(), st.maxConnections(),
-                st.uploadSlots(), Double.isNaN(st.seedRatio()) ? OptionalDouble.empty() : OptionalDouble.of(st.seedRatio()),
+                st.uploadSlots(),
+                Double.isNaN(st.seedRatio()) ? OptionalDouble.empty() : OptionalDouble.of(st.seedRatio()),
                 st.seedTimeSeconds() < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(st.seedTimeSeconds())),
                 SeedLimitAction.valueOf(st.seedLimitAction()));
         AddOptions options = new AddOptions(priorities, st.paused(), st.sequential(), Optional.of(limits), List.of(),

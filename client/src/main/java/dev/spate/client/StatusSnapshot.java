@@ -19,8 +19,9 @@ final class StatusSnapshot {
         long now = t.engine.selection().now();
         if (data == null) {
             return new TorrentStatus(state, t.queuePosition(), 0, 0, 0, 0, 0, 0, t.run.downloadedNow(),
-                    t.run.uploadedNow(), t.run.downloaded(), t.run.uploaded(), st.downloadRate(), st.uploadRate(), st.peers(), st.seeds(), checked, t.run.stalled(),
-                    t.run.seedingTime(now), List.of(), trackers, Optional.ofNullable(error));
+                    t.run.uploadedNow(), t.run.downloaded(), t.run.uploaded(), st.downloadRate(), st.uploadRate(),
+                    st.peers(), st.seeds(), checked, t.run.stalled(), t.run.seedingTime(now), List.of(), trackers,
+                    Optional.ofNullable(error));
         }
         FilePriority[] priorities = t.filePriorities();
         List<FileStatus> files = new ArrayList<>(priorities.length);
@@ -38,7 +39,8 @@ final class StatusSnapshot {
         }
         return new TorrentStatus(state, t.queuePosition(), data.have.cardinality(), data.have.pieceCount(),
                 data.bytesVerified(), data.layout.totalLength(), wanted, wantedVerified, t.run.downloadedNow(),
-                t.run.uploadedNow(), t.run.downloaded(), t.run.uploaded(), st.downloadRate(), st.uploadRate(), st.peers(), st.seeds(), checked,
-                t.run.stalled(), t.run.seedingTime(now), files, trackers, Optional.ofNullable(error));
+                t.run.uploadedNow(), t.run.downloaded(), t.run.uploaded(), st.downloadRate(), st.uploadRate(),
+                st.peers(), st.seeds(), checked, t.run.stalled(), t.run.seedingTime(now), files, trackers,
+                Optional.ofNullable(error));
     }
 }

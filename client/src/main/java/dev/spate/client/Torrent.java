@@ -177,7 +177,8 @@ final class Torrent implements TorrentHandle {
             }
             int files = metainfo.files().size();
             requestedPriorities = new java.util.HashMap<>(requestedPriorities);
-            requestedPriorities.keySet().removeIf(f -> f < 0 || f >= files); // asked for before the file count was known
+            // asked for before the file count was known
+            requestedPriorities.keySet().removeIf(f -> f < 0 || f >= files);
             setData(metainfo);
             engine.store().saveTorrent(infoHash.toHex(), metainfo.toTorrentBytes(), magnet.toString(),
                     downloadDir.toString(), addedMillis);

@@ -33,8 +33,9 @@ import java.util.Optional;
  */
 public record TorrentStatus(TorrentState state, int queuePosition, int piecesVerified, int pieceCount,
         long bytesVerified, long totalBytes, long wantedBytes, long wantedVerified, long downloaded, long uploaded,
-        long totalDownloaded, long totalUploaded, long downloadRate, long uploadRate, int peers, int seeds, double checkedFraction, boolean stalled,
-        Duration seedingTime, List<FileStatus> files, List<TrackerStatus> trackers, Optional<String> error) {
+        long totalDownloaded, long totalUploaded, long downloadRate, long uploadRate, int peers, int seeds,
+        double checkedFraction, boolean stalled, Duration seedingTime, List<FileStatus> files,
+        List<TrackerStatus> trackers, Optional<String> error) {
 
     public TorrentStatus {
         files = List.copyOf(files);

@@ -95,7 +95,8 @@ class LifecycleTest {
         TorrentClient leecherClient = clients.loopback();
         TorrentHandle leech = leecherClient.add(TorrentSource.of(m), tmp.resolve("leech"), AddOptions.defaults()
                 .withPeers(List.of(Clients.address(seederClient)))
-                .withLimits(TorrentLimits.NONE.withSeedTime(Duration.ZERO).withSeedLimitAction(SeedLimitAction.REMOVE)));
+                .withLimits(TorrentLimits.NONE.withSeedTime(Duration.ZERO)
+                        .withSeedLimitAction(SeedLimitAction.REMOVE)));
         leech.completion().get(30, TimeUnit.SECONDS);
         Await.until(Duration.ofSeconds(10), () -> "the leech removed: " + leech.status().state(),
                 () -> leech.status().state() == TorrentState.REMOVED);

@@ -42,7 +42,8 @@ public final class SessionStore implements AutoCloseable {
     private SessionStore(Duration batchDelay, boolean persistent) {
         this.batchDelay = batchDelay;
         if (persistent) {
-            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("spate-store", true));
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1,
+                    new DefaultThreadFactory("spate-store", true));
             t.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() writes what is pending itself
             this.thread = t;
         } else {

@@ -4,8 +4,8 @@ package dev.spate.selection.limits;
  * The limits every swarm of a client shares: the global download and upload rates and the global
  * connection count. Each tick a swarm claims a share of each rate; the share is the tokens
  * available when the tick began divided by the swarms that claimed in the previous tick, so
- * torrents split a global limit evenly and a torrent that stops wanting bandwidth leaves its share to the others within a
- * tick. Owned by the selection thread.
+ * torrents split a global limit evenly, and a torrent that stops wanting bandwidth leaves its
+ * share to the others within a tick. Owned by the selection thread.
  */
 public final class SharedLimits {
     private final Rate download = new Rate();
