@@ -8,7 +8,7 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(new DownloadCommand(), new SeedCommand(), new InfoCommand(), new CreateCommand(),
-                new TrackerCommand());
+        return List.of(new DownloadCommand(), new SeedCommand(), new VerifyCommand(), new InfoCommand(),
+                new CreateCommand(), new TrackerCommand());
     }
 }

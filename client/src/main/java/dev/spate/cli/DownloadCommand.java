@@ -1,12 +1,11 @@
 package dev.spate.cli;
 
 import dev.spate.metainfo.Metainfo;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** {@code spate download <file.torrent>... -d DIR}: fetches and verifies every piece, then exits 0. */
+/** {@code spate download <torrent|magnet>... -d DIR}: fetches and verifies every piece, then exits 0. */
 final class DownloadCommand implements Command {
 
     @Override
@@ -16,7 +15,9 @@ final class DownloadCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "<file.torrent>... [-d DIR] [--peer HOST:PORT]... [--port N]";
+        return "<file.torrent|magnet>... [-d DIR] [--select 1,3-5] [--list] [--seed-ratio R] [--seed-time MIN]"
+                + " [--keep-seeding] [--max-download-limit RATE] [--max-upload-limit RATE] [--port N]"
+                + " [--peer HOST:PORT]... [--tracker URL]... [--state-dir DIR] [--json] [-q|-v] [--stop-timeout SEC]";
     }
 
     @Override
@@ -26,27 +27,42 @@ final class DownloadCommand implements Command {
 
     @Override
     public Options options() {
-        return TransferOptions.add(new Options());
+        return TransferOptions.add(new Options())
+                .addOption(Option.builder().longOpt("list").desc("list each torrent's files, numbered for --select,"
+                        + " and exit").build())
+                .addOption(Option.builder().longOpt("seed-ratio").hasArg().argName("R")
+                        .desc("when done, seed until uploaded / size reaches R, then exit").build())
+                .addOption(Option.builder().longOpt("seed-time").hasArg().argName("MIN")
+                        .desc("when done, seed for MIN minutes, then exit").build())
+                .addOption(Option.builder().longOpt("keep-seeding").desc("when done, seed until interrupted").build())
+                .addOption(Option.builder().longOpt("stop-timeout").hasArg().argName("SEC")
+                        .desc("give up (exit 5) after SEC seconds without progress").build());
     }
 
     @Override
     public int run(CommandLine line, Console console) throws InterruptedException {
-        List<Metainfo> torrents = torrents(line, "download");
-        return TransferSession.run(console, Interrupts.install(), TransferOptions.config(line), torrents,
-                TransferOptions.directory(line), TransferOptions.peers(line), false, line.hasOption("quiet"));
+        if (line.hasOption("list")) {
+            return list(line, console);
+        }
+        TransferPlan.Until until = line.hasOption("keep-seeding") ? TransferPlan.Until.INTERRUPTED
+                : TransferPlan.Until.COMPLETE;
+        TransferPlan plan = TransferPlan.of(line, "download", until);
+        return TransferSession.run(console, Interrupts.install(), TransferOptions.config(line), plan);
     }
 
-    static List<Metainfo> torrents(CommandLine line, String command) {
+    private static int list(CommandLine line, Console console) {
         if (line.getArgList().isEmpty()) {
-            throw UserError.usage(command + " needs a torrent file. Try 'spate " + command + " --help'.");
+            throw UserError.usage("--list needs a torrent file. Try 'spate download --help'.");
         }
-        List<Metainfo> torrents = new ArrayList<>();
         for (String source : line.getArgList()) {
             if (Inputs.isMagnet(source)) {
-                throw UserError.badTorrent(source, "magnet links need the metadata exchange, not built yet");
+                throw UserError.badTorrent(source, "the files of a magnet link are not known until its metadata"
+                        + " arrives");
             }
-            torrents.add(Inputs.torrent(source));
+            Metainfo m = Inputs.torrent(source);
+            console.out().print(FileSelection.list(m));
         }
-        return torrents;
+        console.out().flush();
+        return ExitCode.OK;
     }
 }

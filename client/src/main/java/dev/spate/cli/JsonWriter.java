@@ -2,15 +2,23 @@ package dev.spate.cli;
 
 /**
  * A small JSON writer for {@code --json} output: objects, arrays, strings, numbers, booleans and
- * null, indented two spaces. Strings are escaped to ASCII ({@code \u00e9}), so the output is valid
- * whatever the terminal's encoding. Not a general-purpose library: the caller keeps the nesting
- * straight.
+ * null, indented two spaces (or on one line: {@link #oneLine()}). Strings are escaped to ASCII
+ * ({@code \u00e9}), so the output is valid whatever the terminal's encoding. Not a
+ * general-purpose library: the caller keeps the nesting straight.
  */
 final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
     private int depth;
     private boolean first = true;
     private boolean afterName;
+    private boolean compact;
+
+    /** Everything on one line, for JSON lines: one event per line. */
+    static JsonWriter oneLine() {
+        JsonWriter w = new JsonWriter();
+        w.compact = true;
+        return w;
+    }
 
     JsonWriter beginObject() {
         return open('{');
@@ -31,7 +39,7 @@ final class JsonWriter {
     JsonWriter name(String name) {
         separator();
         string(name);
-        out.append(": ");
+        out.append(compact ? ":" : ": ");
         afterName = true;
         return this;
     }
@@ -49,6 +57,12 @@ final class JsonWriter {
     JsonWriter value(long n) {
         separator();
         out.append(n);
+        return this;
+    }
+
+    JsonWriter value(double d) {
+        separator();
+        out.append(Double.isFinite(d) ? Double.toString(d) : "null");
         return this;
     }
 
@@ -103,6 +117,9 @@ final class JsonWriter {
     }
 
     private void newline() {
+        if (compact) {
+            return;
+        }
         out.append('\n');
         out.append("  ".repeat(depth));
     }

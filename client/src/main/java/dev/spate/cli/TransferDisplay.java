@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Progress of torrents on stderr: on a terminal one line per torrent redrawn in place, otherwise
- * a summary line every few seconds.
+ * a summary line every few seconds. Sizes count the wanted files only (skipped ones are left out).
  */
 final class TransferDisplay {
     private static final long QUIET_INTERVAL_NANOS = 5_000_000_000L;
@@ -52,12 +52,14 @@ final class TransferDisplay {
         if (s.state() == TorrentState.CHECKING) {
             return String.format("%-32s checking %5.1f%%", shown, 100 * s.checkedFraction());
         }
+        if (s.state() == TorrentState.FETCHING_METADATA) {
+            return String.format("%-32s fetching metadata  peers %3d", shown, s.peers());
+        }
         long eta = s.etaSeconds();
         return String.format("%-32s %5.1f%% %10s / %-10s peers %3d  down %10s/s  up %10s/s  %s", shown,
-                100 * s.progress(), Sizes.format(s.bytesVerified()), Sizes.format(s.totalBytes()), s.peers(),
+                100 * s.progress(), Sizes.format(s.wantedVerified()), Sizes.format(s.wantedBytes()), s.peers(),
                 Sizes.format(s.downloadRate()), Sizes.format(s.uploadRate()),
-                s.state() == TorrentState.SEEDING ? "seeding"
-                        : s.state() == TorrentState.DOWNLOADING ? "ETA " + (eta < 0 ? "?" : duration(eta))
+                s.state() == TorrentState.DOWNLOADING ? "ETA " + (eta < 0 ? "?" : duration(eta))
                         : s.state().name().toLowerCase());
     }
 

@@ -8,8 +8,11 @@ import dev.spate.handshake.SocketSettings;
 import dev.spate.selection.SelectionConfig;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +39,15 @@ public final class ClientConfig {
     private final boolean announceEnabled;
     private final UnaryOperator<Storage> storageWrapper;
     private final Consumer<Channel> peerChannelHook;
+    private final Path sessionDir;
+    private final boolean restoreSession;
+    private final QueueConfig queue;
+    private final long downloadRateLimit;
+    private final long uploadRateLimit;
+    private final int maxConnections;
+    private final TorrentLimits defaultLimits;
+    private final Duration checkpointInterval;
+    private final Duration shutdownTimeout;
 
     private ClientConfig(Builder b) {
         this.listenAddress = Objects.requireNonNull(b.listenAddress, "listenAddress");
@@ -53,19 +65,60 @@ public final class ClientConfig {
         this.announceEnabled = b.announceEnabled;
         this.storageWrapper = b.storageWrapper;
         this.peerChannelHook = b.peerChannelHook;
+        this.sessionDir = b.sessionDir;
+        this.restoreSession = b.restoreSession;
+        this.queue = Objects.requireNonNull(b.queue, "queue");
+        this.downloadRateLimit = b.downloadRateLimit;
+        this.uploadRateLimit = b.uploadRateLimit;
+        this.maxConnections = b.maxConnections;
+        this.defaultLimits = Objects.requireNonNull(b.defaultLimits, "defaultLimits");
+        this.checkpointInterval = Objects.requireNonNull(b.checkpointInterval, "checkpointInterval");
+        this.shutdownTimeout = Objects.requireNonNull(b.shutdownTimeout, "shutdownTimeout");
+        if (downloadRateLimit < 0 || uploadRateLimit < 0) {
+            throw new IllegalArgumentException("rate limits must not be negative (0 is no limit)");
+        }
         if (linkSlots < 1 || maxHalfOpen < 1 || networkThreads < 0) {
             throw new IllegalArgumentException("linkSlots and maxHalfOpen must be positive, networkThreads >= 0");
         }
     }
 
-    /** A desktop client: all addresses, port 6881. */
+    /** A desktop client: all addresses, port 6881, the session kept in {@link #userDataDir()}. */
     public static ClientConfig defaults() {
-        return new Builder().build();
+        return new Builder().sessionDir(userDataDir()).build();
     }
 
-    /** A client for tests and swarms on this machine: 127.0.0.1, any free port. */
+    /**
+     * A client for tests and swarms on this machine: 127.0.0.1, any free port, no queue limits,
+     * and no session kept on disk (set {@link Builder#sessionDir} to keep one).
+     */
     public static ClientConfig loopback() {
-        return new Builder().listenAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        return new Builder().listenAddress(new InetSocketAddress("127.0.0.1", 0)).queue(QueueConfig.unlimited())
+                .build();
+    }
+
+    /**
+     * Where spate keeps its session by default: the system property {@code spate.data.dir} if set,
+     * else {@code $XDG_DATA_HOME/spate}, else the platform's place for application data
+     * ({@code ~/.local/share/spate} on Linux).
+     */
+    public static Path userDataDir() {
+        String property = System.getProperty("spate.data.dir");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "spate");
+        }
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") && System.getenv("LOCALAPPDATA") != null) {
+            return Path.of(System.getenv("LOCALAPPDATA"), "spate");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "spate");
+        }
+        return Path.of(home, ".local", "share", "spate");
     }
 
     public Builder toBuilder() {
@@ -153,6 +206,66 @@ public final class ClientConfig {
         return peerChannelHook;
     }
 
+    /** Where the session database lives; empty: the session is not kept. */
+    public Optional<Path> sessionDir() {
+        return Optional.ofNullable(sessionDir);
+    }
+
+    /**
+     * Whether {@link TorrentClient#create} brings back every torrent of the session. If not (the
+     * command line), only torrents added again use their stored resume data.
+     */
+    public boolean restoreSession() {
+        return restoreSession;
+    }
+
+    /** Active download and seed limits, and when a torrent counts as stalled. */
+    public QueueConfig queue() {
+        return queue;
+    }
+
+    /** Bytes per second for all torrents together; 0 for no limit. */
+    public long downloadRateLimit() {
+        return downloadRateLimit;
+    }
+
+    /** Bytes per second for all torrents together; 0 for no limit. */
+    public long uploadRateLimit() {
+        return uploadRateLimit;
+    }
+
+    /** Peer connections for all torrents together; 0 for no limit. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** The limits of a torrent added without limits of its own (seed ratio and time among them). */
+    public TorrentLimits defaultLimits() {
+        return defaultLimits;
+    }
+
+    /** How often a downloading torrent's verified pieces are written to the session at most. */
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    /** How long {@link TorrentClient#close()} waits for trackers to hear {@code stopped}. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public ClientConfig withSessionDir(Path dir) {
+        return toBuilder().sessionDir(dir).build();
+    }
+
+    public ClientConfig withQueue(QueueConfig config) {
+        return toBuilder().queue(config).build();
+    }
+
+    public ClientConfig withRateLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
+        return toBuilder().downloadRateLimit(downloadBytesPerSecond).uploadRateLimit(uploadBytesPerSecond).build();
+    }
+
     public ClientConfig withListenAddress(InetSocketAddress address) {
         return toBuilder().listenAddress(address).build();
     }
@@ -190,6 +303,15 @@ public final class ClientConfig {
         private boolean announceEnabled = true;
         private UnaryOperator<Storage> storageWrapper = UnaryOperator.identity();
         private Consumer<Channel> peerChannelHook = channel -> { };
+        private Path sessionDir;
+        private boolean restoreSession = true;
+        private QueueConfig queue = QueueConfig.defaults();
+        private long downloadRateLimit;
+        private long uploadRateLimit;
+        private int maxConnections = 500;
+        private TorrentLimits defaultLimits = TorrentLimits.NONE;
+        private Duration checkpointInterval = Duration.ofSeconds(10);
+        private Duration shutdownTimeout = Duration.ofSeconds(3);
 
         public Builder() {
         }
@@ -210,6 +332,15 @@ public final class ClientConfig {
             announceEnabled = c.announceEnabled;
             storageWrapper = c.storageWrapper;
             peerChannelHook = c.peerChannelHook;
+            sessionDir = c.sessionDir;
+            restoreSession = c.restoreSession;
+            queue = c.queue;
+            downloadRateLimit = c.downloadRateLimit;
+            uploadRateLimit = c.uploadRateLimit;
+            maxConnections = c.maxConnections;
+            defaultLimits = c.defaultLimits;
+            checkpointInterval = c.checkpointInterval;
+            shutdownTimeout = c.shutdownTimeout;
         }
 
         public Builder listenAddress(InetSocketAddress v) {
@@ -284,6 +415,52 @@ public final class ClientConfig {
 
         public Builder peerChannelHook(Consumer<Channel> v) {
             peerChannelHook = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** Null: keep no session. */
+        public Builder sessionDir(Path v) {
+            sessionDir = v;
+            return this;
+        }
+
+        public Builder restoreSession(boolean v) {
+            restoreSession = v;
+            return this;
+        }
+
+        public Builder queue(QueueConfig v) {
+            queue = v;
+            return this;
+        }
+
+        public Builder downloadRateLimit(long v) {
+            downloadRateLimit = v;
+            return this;
+        }
+
+        public Builder uploadRateLimit(long v) {
+            uploadRateLimit = v;
+            return this;
+        }
+
+        public Builder maxConnections(int v) {
+            maxConnections = v;
+            return this;
+        }
+
+        public Builder defaultLimits(TorrentLimits v) {
+            defaultLimits = v;
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration v) {
+            checkpointInterval = v;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration v) {
+            shutdownTimeout = v;
             return this;
         }
 

@@ -11,16 +11,22 @@ import dev.spate.metainfo.InfoHash;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Joins the handshake layer to torrents: which info hashes we serve (for incoming connections),
- * which torrent each dial is for, and what to run once a handshake completes. Thread-safe.
+ * which torrent each dial is for, and what to run once a handshake completes. A failed dial is
+ * reported by address only, so one address is dialed for one torrent at a time; other torrents
+ * that want the same peer wait their turn (several torrents of one client often share a peer).
+ * Thread-safe.
  */
 final class PeerWiring implements HandshakeCallback, InboundTorrents {
     private final Map<InfoHash, Torrent> active = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, Torrent> dialing = new ConcurrentHashMap<>();
+    /** Per address: the torrent being dialed for (first), then those waiting; lists are replaced, never changed. */
+    private final Map<InetSocketAddress, List<Torrent>> dialing = new ConcurrentHashMap<>();
     private volatile PeerDialer dialer;
 
     void dialer(PeerDialer dialer) {
@@ -43,21 +49,53 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
 
     /** Dials a peer for a torrent; a refusal or failure comes back through {@link Torrent#dialFailed}. */
     void dial(Torrent torrent, InetSocketAddress address) {
-        if (dialing.putIfAbsent(address, torrent) != null) {
-            torrent.dialFailed(address); // already being dialed (for this or another torrent)
-            return;
+        boolean[] again = new boolean[1];
+        List<Torrent> queue = dialing.compute(address, (a, q) -> {
+            if (q == null) {
+                return List.of(torrent);
+            }
+            again[0] = q.contains(torrent);
+            return again[0] ? q : append(q, torrent);
+        });
+        if (again[0]) {
+            torrent.dialFailed(address, "already being dialed");
+        } else if (queue.get(0) == torrent) {
+            start(address, torrent);
+        } // else its turn comes when the dial in flight ends
+    }
+
+    private static List<Torrent> append(List<Torrent> list, Torrent t) {
+        List<Torrent> out = new ArrayList<>(list);
+        out.add(t);
+        return List.copyOf(out);
+    }
+
+    private void start(InetSocketAddress address, Torrent torrent) {
+        DialResult result = dialer.connect(address, torrent.wireId());
+        if (result != DialResult.STARTED) {
+            torrent.dialFailed(address, result.toString());
+            next(address);
         }
-        if (dialer.connect(address, torrent.wireId()) != DialResult.STARTED) {
-            dialing.remove(address, torrent);
-            torrent.dialFailed(address);
+    }
+
+    /** The dial in flight to an address ended: the next torrent waiting for it dials. */
+    private Torrent next(InetSocketAddress address) {
+        Torrent[] done = new Torrent[1];
+        List<Torrent> rest = dialing.computeIfPresent(address, (a, q) -> {
+            done[0] = q.get(0);
+            return q.size() == 1 ? null : List.copyOf(q.subList(1, q.size()));
+        });
+        if (rest != null) {
+            start(address, rest.get(0));
         }
+        return done[0];
     }
 
     @Override
     public void established(Channel channel, HandshakeResult result) {
         InetSocketAddress address = (InetSocketAddress) result.remoteAddress();
         if (result.direction() == HandshakeDirection.OUTBOUND) {
-            dialing.remove(address);
+            next(address);
         }
         Torrent torrent = active.get(InfoHash.of(result.remote().infoHash()));
         if (torrent == null) {
@@ -70,9 +108,9 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
     @Override
     public void failed(SocketAddress remoteAddress, HandshakeFailure reason) {
         if (remoteAddress instanceof InetSocketAddress address) {
-            Torrent torrent = dialing.remove(address);
+            Torrent torrent = next(address);
             if (torrent != null) {
-                torrent.dialFailed(address);
+                torrent.dialFailed(address, reason.toString());
             }
         }
     }

@@ -61,6 +61,8 @@ class ReadmeExampleTest {
             seeder.add(torrent, seedDir).completion().get(30, TimeUnit.SECONDS);
 
             Path downloads = tmp.resolve("downloads");
+            // ClientConfig.defaults() keeps its session under the user's data directory: here, a temporary one.
+            System.setProperty("spate.data.dir", tmp.resolve("data").toString());
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     getClass().getClassLoader())) {
                 var main = loader.loadClass("Fetch").getMethod("main", String[].class);
@@ -72,9 +74,12 @@ class ReadmeExampleTest {
                     }
                 });
                 run.get(60, TimeUnit.SECONDS);
+            } finally {
+                System.clearProperty("spate.data.dir");
             }
             Payloads.assertSameTree(seedDir, downloads);
         }
-        assertThat(List.of(tmp.resolve("downloads/movie.bin"))).allMatch(Files::exists);
+        assertThat(List.of(tmp.resolve("downloads/movie.bin"), tmp.resolve("data/session.db")))
+                .allMatch(Files::exists);
     }
 }

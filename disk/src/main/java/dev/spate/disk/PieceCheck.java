@@ -30,6 +30,8 @@ final class PieceCheck {
     final CompletableFuture<BitSet> result = new CompletableFuture<>();
     private final TorrentDisk torrent;
     private final ProgressListener progress;
+    private final BitSet subset; // the pieces to check; null for all
+    private final int pieceCount;
     private final int total;
     private final int reportEvery;
     private final AtomicLongArray good;
@@ -38,12 +40,14 @@ final class PieceCheck {
     private long[] sizes; // written on the first thread before any step is queued; the queues publish it
     private int reported; // guarded by this
 
-    PieceCheck(TorrentDisk torrent, ProgressListener progress, int threads) {
+    PieceCheck(TorrentDisk torrent, BitSet subset, ProgressListener progress, int threads) {
         this.torrent = torrent;
         this.progress = progress;
-        this.total = torrent.layout().pieceCount();
+        this.subset = subset;
+        this.pieceCount = torrent.layout().pieceCount();
+        this.total = subset == null ? pieceCount : subset.cardinality();
         this.reportEvery = Math.max(1, total / 1000);
-        this.good = new AtomicLongArray((total + 63) >>> 6);
+        this.good = new AtomicLongArray((pieceCount + 63) >>> 6);
         this.threadsLeft = new AtomicInteger(threads);
     }
 
@@ -95,9 +99,12 @@ final class PieceCheck {
                 return;
             }
             int absent = 0;
-            while (next < total && absent < ABSENT_PER_STEP) {
+            while (next < pieceCount && absent < ABSENT_PER_STEP) {
                 int piece = next;
                 next += stride;
+                if (subset != null && !subset.get(piece)) {
+                    continue;
+                }
                 boolean hashed = checkPiece(thread, shard, piece);
                 count();
                 if (hashed) {
@@ -105,9 +112,12 @@ final class PieceCheck {
                 }
                 absent++;
             }
-            if (next < total) {
+            if (next < pieceCount) {
                 thread.execute(this);
             } else if (threadsLeft.decrementAndGet() == 0) {
+                if (total == 0) {
+                    reportDone();
+                }
                 result.complete(bits());
             }
         }
@@ -177,6 +187,14 @@ final class PieceCheck {
                     }
                 }
             }
+        }
+    }
+
+    private void reportDone() {
+        try {
+            progress.progress(0, 0);
+        } catch (RuntimeException e) {
+            LOG.error("check progress listener failed", e);
         }
     }
 

@@ -108,7 +108,20 @@ public final class TorrentDisk {
      * with the pieces found good; exceptionally if the torrent closes meanwhile.
      */
     public CompletableFuture<BitSet> check(ProgressListener progress) {
-        PieceCheck check = new PieceCheck(this, progress, shards.length);
+        return check(null, progress);
+    }
+
+    /**
+     * As {@link #check(ProgressListener)}, for the given pieces only (a resume that trusts the
+     * others); the verified state of the pieces left out stays as it is. {@code null} checks all.
+     */
+    public CompletableFuture<BitSet> check(BitSet pieces, ProgressListener progress) {
+        if (pieces != null && pieces.length() > layout.pieceCount()) {
+            throw new IllegalArgumentException("piece " + (pieces.length() - 1) + " is out of range [0, "
+                    + layout.pieceCount() + ")");
+        }
+        PieceCheck check = new PieceCheck(this, pieces == null ? null : (BitSet) pieces.clone(), progress,
+                shards.length);
         if (closing) {
             return CompletableFuture.failedFuture(new IllegalStateException("the torrent is closed"));
         }
@@ -134,6 +147,40 @@ public final class TorrentDisk {
                 }
             }));
         }
+    }
+
+    /** Storage work that must not race a piece's writes, reads and check. */
+    @FunctionalInterface
+    public interface PieceIo {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code io} on the piece's disk thread, after the work already queued for that piece and
+     * before any queued later (a part file moves a piece's bytes this way). An I/O error is reported
+     * to the listener, as any other, and fails the future.
+     */
+    public CompletableFuture<Void> onPieceThread(int piece, PieceIo io) {
+        layout.pieceSize(piece); // checks the index
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        manager.threadFor(piece).execute(new DiskTask() {
+            @Override
+            public void run(DiskThread thread) {
+                try {
+                    io.run();
+                    done.complete(null);
+                } catch (IOException e) {
+                    notifyError(DiskError.of(DiskError.Operation.WRITE, piece, null, e));
+                    done.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void reject() {
+                done.completeExceptionally(new IllegalStateException("the disk manager has stopped"));
+            }
+        });
+        return done;
     }
 
     /** Forgets a piece's partial progress (selection gave it up); its blocks must be written again. */

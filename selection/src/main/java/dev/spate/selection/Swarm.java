@@ -8,6 +8,8 @@ import dev.spate.protocol.peer.PeerReport;
 import dev.spate.protocol.peer.PieceSet;
 import dev.spate.selection.choke.ChokeCandidate;
 import dev.spate.selection.choke.Choker;
+import dev.spate.selection.limits.SharedLimits;
+import dev.spate.selection.limits.SwarmLimits;
 import dev.spate.selection.picker.BlockSink;
 import dev.spate.selection.picker.PiecePicker;
 import java.net.InetSocketAddress;
@@ -34,7 +36,11 @@ public final class Swarm {
     private final int pieceLength;
     private final long totalLength;
     private final PiecePicker picker;
-    private final Choker choker;
+    private Choker choker;
+    private final RandomGenerator random;
+    private SwarmLimits limits;
+    private SharedLimits shared = SharedLimits.unlimited();
+    private final Bandwidth bandwidth = new Bandwidth(shared);
     private final PieceSet have;
     private final BlockBudget budget;
     private final SwarmListener listener;
@@ -68,6 +74,8 @@ public final class Swarm {
         int pieces = have.pieceCount();
         int lastPieceBlocks = blockCount(pieces - 1);
         this.picker = new PiecePicker(pieces, blockCount(0), lastPieceBlocks, random);
+        this.random = random;
+        this.limits = SwarmLimits.of(config);
         this.choker = new Choker(config.uploadSlots(), config.optimisticInterval(), random);
         this.budget = budget;
         this.listener = listener;
@@ -111,6 +119,59 @@ public final class Swarm {
         return finished;
     }
 
+    /** Payload bytes received since the swarm started, to the byte ({@link #status()} lags by up to a second). */
+    public long downloadedBytes() {
+        return download.total();
+    }
+
+    /** Payload bytes sent since the swarm started, to the byte. */
+    public long uploadedBytes() {
+        return upload.total();
+    }
+
+    /** Rates, connections and upload slots of this torrent; the configuration's until set. */
+    public void setLimits(SwarmLimits newLimits) {
+        if (newLimits.uploadSlots() != limits.uploadSlots()) {
+            choker = new Choker(newLimits.uploadSlots(), config.optimisticInterval(), random);
+        }
+        bandwidth.setRates(newLimits.downloadRate(), newLimits.uploadRate());
+        limits = newLimits;
+    }
+
+    public SwarmLimits limits() {
+        return limits;
+    }
+
+    /** The limits this swarm shares with the client's other swarms; set before peers join. */
+    public void setSharedLimits(SharedLimits limits) {
+        for (int i = 0; i < peers.size(); i++) {
+            shared.connectionClosed();
+            limits.connectionOpened();
+        }
+        shared = limits;
+        bandwidth.shared(limits);
+    }
+
+    /**
+     * Piece priorities changed (files skipped or wanted again): a finished swarm may want pieces
+     * again, and one that wanted pieces may have none left.
+     */
+    public void wantedChanged() {
+        if (picker.isFinished()) {
+            if (!finished) {
+                finish();
+            }
+            return;
+        }
+        finished = false;
+        for (SwarmPeer p : peers.values()) {
+            if (!p.amInterested && hasWantedPiece(p)) {
+                setInterested(p, true);
+            }
+        }
+        publishStatus(lastNow);
+    }
+
     public void addCandidates(List<InetSocketAddress> addresses) {
         addresses.forEach(candidates::add);
     }
@@ -134,11 +195,13 @@ public final class Swarm {
         link.attach(p);
         peers.put(link.peerId(), p);
         candidates.connected(address);
+        shared.connectionOpened();
         PeerOrders orders = link.orders();
         orders.sendBitfield = true;
+        orders.uploadQuota = bandwidth.initialQuota();
         if (stopped || candidates.isBanned(address, now)) {
             orders.disconnect = stopped ? "torrent stopped" : "banned";
-        } else if (peers.size() > config.maxConnections()) {
+        } else if (peers.size() > limits.maxConnections() || shared.overConnectionLimit()) {
             orders.disconnect = "too many connections";
         }
         markDirty(p);
@@ -168,6 +231,7 @@ public final class Swarm {
             p.upload.add(r.bytesUploaded, now);
             download.add(r.bytesDownloaded, now);
             upload.add(r.bytesUploaded, now);
+            bandwidth.uploaded(r.bytesUploaded);
             if (r.closed) {
                 remove(p, r.closeReason, r.misbehaved, now);
                 return;
@@ -245,12 +309,15 @@ public final class Swarm {
         for (int i = 0; i < r.requestsDropped.size(); i++) {
             long packed = r.requestsDropped.get(i);
             p.outstanding--;
-            picker.requestDropped(Blocks.piece(packed), Blocks.offset(packed) / BLOCK_SIZE, p.id());
+            int block = Blocks.offset(packed) / BLOCK_SIZE;
+            picker.requestDropped(Blocks.piece(packed), block, p.id());
+            bandwidth.requestDropped(blockLength(Blocks.piece(packed), block));
         }
     }
 
     private void remove(SwarmPeer p, String reason, boolean misbehaved, long now) {
         peers.remove(p.id());
+        shared.connectionClosed();
         picker.peerGone(p.id());
         if (p.seed) {
             picker.seedLeft();
@@ -290,17 +357,23 @@ public final class Swarm {
             }
         }
         if (!finished && picker.isFinished()) {
-            finished = true;
-            LOG.debug("{}: finished", name);
-            for (SwarmPeer p : peers.values()) {
-                setInterested(p, false);
-                if (p.seed) {
-                    p.link.orders().disconnect = "we are both seeds";
-                }
-            }
-            publishStatus(lastNow);
-            listener.finished();
+            finish();
         }
+    }
+
+    /** Every wanted piece is verified: lose interest, part from seeds, tell the client. */
+    private void finish() {
+        finished = true;
+        LOG.debug("{}: finished", name);
+        for (SwarmPeer p : peers.values()) {
+            setInterested(p, false);
+            if (p.seed) {
+                p.link.orders().disconnect = "we are both seeds";
+                markDirty(p);
+            }
+        }
+        publishStatus(lastNow);
+        listener.finished();
     }
 
     /**
@@ -343,7 +416,7 @@ public final class Swarm {
         if (finished || stopped || p.peerChoking || !p.amInterested || p.link.isClosed()) {
             return;
         }
-        int want = targetQueue(p) - p.outstanding;
+        int want = bandwidth.blocksAllowed(p, targetQueue(p) - p.outstanding);
         if (want <= 0) {
             return;
         }
@@ -358,6 +431,7 @@ public final class Swarm {
         requestSink.start(p);
         picker.pick(p, affordable, requestSink);
         p.outstanding += requestSink.used;
+        bandwidth.requested(p, requestSink.bytes);
         if (requestSink.used > 0) {
             markDirty(p);
         } else if (!picker.isEndGame() && !hasWantedPiece(p)) {
@@ -384,10 +458,12 @@ public final class Swarm {
     private final class RequestSink implements BlockSink {
         private SwarmPeer peer;
         private int used;
+        private long bytes;
 
         void start(SwarmPeer p) {
             peer = p;
             used = 0;
+            bytes = 0;
         }
 
         @Override
@@ -402,6 +478,7 @@ public final class Swarm {
             }
             peer.link.orders().addRequest(piece, offset, length, target);
             used++;
+            bytes += length;
         }
     }
 
@@ -461,6 +538,7 @@ public final class Swarm {
             nextChoke = now + config.chokeInterval().toNanos();
             chokeRound(now);
         }
+        bandwidth.tick(now, peers.values(), this::markDirty);
         for (SwarmPeer p : peers.values()) {
             refill(p);
         }
@@ -481,7 +559,7 @@ public final class Swarm {
                 setInterested(p, false);
             }
         }
-        int free = config.maxConnections() - peers.size();
+        int free = Math.min(limits.maxConnections() - peers.size(), shared.freeConnections());
         if (free > 0 && !finished) {
             for (InetSocketAddress a : candidates.toDial(Math.min(free, 10), now)) {
                 connector.connect(a);

@@ -27,6 +27,8 @@ final class SwarmPeer implements PeerPieces {
     /** The most requests the remote wants queued (its reqq); 250 until it says. */
     int remoteQueueLimit = 250;
     long lastBlockAt;
+    /** Download bytes this peer may still request while rates are limited (see {@link Bandwidth}). */
+    long downloadCredit;
     boolean snubbed;
     /** Orders are pending and must be sent at the end of this turn. */
     boolean dirty;

@@ -163,8 +163,13 @@ public final class FileStorage implements Storage {
      * has every file of the torrent). Blocking file I/O: call it off the network threads.
      */
     public void createEmptyFiles() throws IOException {
+        createEmptyFiles(file -> true);
+    }
+
+    /** As {@link #createEmptyFiles()}, for the zero-length files {@code wanted} accepts (not skipped ones). */
+    public void createEmptyFiles(java.util.function.IntPredicate wanted) throws IOException {
         for (int file = 0; file < paths.length; file++) {
-            if (!layout.isPadding(file) && layout.fileLength(file) == 0) {
+            if (!layout.isPadding(file) && layout.fileLength(file) == 0 && wanted.test(file)) {
                 acquire(file, true).release();
             }
         }
