@@ -214,10 +214,10 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (finished) {
+        if (cause instanceof HandshakeException e) {
+            fail(ctx, e.reason(), e.getMessage()); // no news if the handshake already ended
+        } else if (finished) {
             ctx.fireExceptionCaught(cause);
-        } else if (cause instanceof HandshakeException e) {
-            fail(ctx, e.reason(), e.getMessage());
         } else {
             fail(ctx, HandshakeFailure.IO_ERROR, String.valueOf(cause));
         }
