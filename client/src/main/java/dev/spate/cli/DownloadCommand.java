@@ -16,7 +16,7 @@ final class DownloadCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "<file.torrent>... [-d DIR] [--peer HOST:PORT]... [--port N]";
+        return "<file.torrent>... [-d DIR] [--peer HOST:PORT]... [--port N] [--encryption prefer|require|disable]";
     }
 
     @Override

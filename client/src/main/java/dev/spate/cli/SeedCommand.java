@@ -13,7 +13,7 @@ final class SeedCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "<file.torrent>... [-d DIR] [--port N] [--peer HOST:PORT]...";
+        return "<file.torrent>... [-d DIR] [--port N] [--peer HOST:PORT]... [--encryption prefer|require|disable]";
     }
 
     @Override

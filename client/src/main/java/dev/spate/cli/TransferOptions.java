@@ -1,6 +1,7 @@
 package dev.spate.cli;
 
 import dev.spate.client.ClientConfig;
+import dev.spate.handshake.EncryptionPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ final class TransferOptions {
                         .desc("address to listen on (default: all)").build())
                 .addOption(Option.builder().longOpt("peer").hasArg().argName("HOST:PORT")
                         .desc("connect to this peer too (repeatable)").build())
+                .addOption(Option.builder().longOpt("encryption").hasArg().argName("prefer|require|disable")
+                        .desc("protocol encryption (MSE): prefer (default) tries it and falls back to plain;"
+                                + " require talks only to peers that encrypt; disable never starts it").build())
                 .addOption(Option.builder("q").longOpt("quiet").desc("print only errors").build());
     }
 
@@ -39,7 +43,19 @@ final class TransferOptions {
         if (listen.isUnresolved()) {
             throw UserError.usage("--bind: no such address: " + bind);
         }
-        return ClientConfig.defaults().withListenAddress(listen);
+        return ClientConfig.defaults().withListenAddress(listen).withEncryption(encryption(line));
+    }
+
+    private static EncryptionPolicy encryption(CommandLine line) {
+        String text = line.getOptionValue("encryption");
+        if (text == null) {
+            return EncryptionPolicy.PREFER;
+        }
+        try {
+            return EncryptionPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--encryption: " + e.getMessage());
+        }
     }
 
     static List<InetSocketAddress> peers(CommandLine line) {

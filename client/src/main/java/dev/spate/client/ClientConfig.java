@@ -4,6 +4,7 @@ import dev.spate.discovery.tracker.AnnounceSchedulerConfig;
 import dev.spate.discovery.tracker.TrackerClientConfig;
 import dev.spate.disk.DiskConfig;
 import dev.spate.disk.storage.Storage;
+import dev.spate.handshake.EncryptionPolicy;
 import dev.spate.handshake.SocketSettings;
 import dev.spate.selection.SelectionConfig;
 import io.netty.channel.Channel;
@@ -36,6 +37,7 @@ public final class ClientConfig {
     private final boolean announceEnabled;
     private final UnaryOperator<Storage> storageWrapper;
     private final Consumer<Channel> peerChannelHook;
+    private final EncryptionPolicy encryption;
 
     private ClientConfig(Builder b) {
         this.listenAddress = Objects.requireNonNull(b.listenAddress, "listenAddress");
@@ -53,6 +55,7 @@ public final class ClientConfig {
         this.announceEnabled = b.announceEnabled;
         this.storageWrapper = b.storageWrapper;
         this.peerChannelHook = b.peerChannelHook;
+        this.encryption = Objects.requireNonNull(b.encryption, "encryption");
         if (linkSlots < 1 || maxHalfOpen < 1 || networkThreads < 0) {
             throw new IllegalArgumentException("linkSlots and maxHalfOpen must be positive, networkThreads >= 0");
         }
@@ -153,6 +156,15 @@ public final class ClientConfig {
         return peerChannelHook;
     }
 
+    /**
+     * Protocol encryption (MSE/PE) for every torrent: {@code PREFER} (the default: dial encrypted,
+     * redial plain if that fails; accept both), {@code REQUIRE} (encrypted with RC4 only, both ways)
+     * or {@code DISABLE} (dial plain; answer an encrypted dial with plaintext only).
+     */
+    public EncryptionPolicy encryption() {
+        return encryption;
+    }
+
     public ClientConfig withListenAddress(InetSocketAddress address) {
         return toBuilder().listenAddress(address).build();
     }
@@ -173,6 +185,10 @@ public final class ClientConfig {
         return toBuilder().announceEnabled(enabled).build();
     }
 
+    public ClientConfig withEncryption(EncryptionPolicy policy) {
+        return toBuilder().encryption(policy).build();
+    }
+
     /** Builds a {@link ClientConfig}; every setting starts at its default. */
     public static final class Builder {
         private InetSocketAddress listenAddress = new InetSocketAddress(DEFAULT_PORT);
@@ -190,6 +206,7 @@ public final class ClientConfig {
         private boolean announceEnabled = true;
         private UnaryOperator<Storage> storageWrapper = UnaryOperator.identity();
         private Consumer<Channel> peerChannelHook = channel -> { };
+        private EncryptionPolicy encryption = EncryptionPolicy.PREFER;
 
         public Builder() {
         }
@@ -210,6 +227,7 @@ public final class ClientConfig {
             announceEnabled = c.announceEnabled;
             storageWrapper = c.storageWrapper;
             peerChannelHook = c.peerChannelHook;
+            encryption = c.encryption;
         }
 
         public Builder listenAddress(InetSocketAddress v) {
@@ -284,6 +302,11 @@ public final class ClientConfig {
 
         public Builder peerChannelHook(Consumer<Channel> v) {
             peerChannelHook = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder encryption(EncryptionPolicy v) {
+            encryption = Objects.requireNonNull(v);
             return this;
         }
 

@@ -10,12 +10,14 @@ import dev.spate.disk.PieceHashes;
 import dev.spate.disk.TorrentDisk;
 import dev.spate.disk.layout.StorageLayout;
 import dev.spate.disk.storage.FileStorage;
+import dev.spate.handshake.EncryptionPolicy;
 import dev.spate.handshake.HandshakeResult;
 import dev.spate.metainfo.FileEntry;
 import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.Metainfo;
 import dev.spate.protocol.ExtensionHandshake;
 import dev.spate.protocol.WireDecoder;
+import dev.spate.protocol.peer.BlockSource;
 import dev.spate.protocol.peer.PeerConnection;
 import dev.spate.protocol.peer.PeerContext;
 import dev.spate.protocol.peer.PeerLink;
@@ -58,6 +60,8 @@ final class Torrent implements TorrentHandle, SwarmListener {
     private final PieceSet have;
     private final DiskBudget budget;
     private final DiskBlockSource source;
+    private final DiskBlockSource memorySource; // for encrypted peers: no file regions
+    private final EncryptionPolicy encryption;
     private final ExtensionHandshake ourExtensions;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private final AtomicInteger nextPeerId = new AtomicInteger();
@@ -92,13 +96,20 @@ final class Torrent implements TorrentHandle, SwarmListener {
                 engine.config().storageWrapper().apply(storage), new DiskEvents());
         this.have = new PieceSet(metainfo.pieceCount());
         this.budget = new DiskBudget(engine.disk(), disk);
-        this.source = new DiskBlockSource(disk);
+        this.source = new DiskBlockSource(disk, true);
+        this.memorySource = new DiskBlockSource(disk, false);
+        this.encryption = engine.config().encryption();
         this.ourExtensions = ExtensionHandshake.empty().withClient("spate " + Version.VERSION)
-                .withRequestQueueLength(MAX_QUEUED_REQUESTS);
+                .withRequestQueueLength(MAX_QUEUED_REQUESTS).withPrefersEncryption(encryption.prefersEncryption());
     }
 
     InfoHash wireId() {
         return wireId;
+    }
+
+    /** This torrent's protocol encryption policy (for now the client's; per torrent once add options carry it). */
+    EncryptionPolicy encryption() {
+        return encryption;
     }
 
     /** Checks what is already on disk, then joins the swarm. */
@@ -194,7 +205,8 @@ final class Torrent implements TorrentHandle, SwarmListener {
     void attachPeer(Channel channel, HandshakeResult result, InetSocketAddress address) {
         int id = nextPeerId.getAndIncrement();
         PeerLink link = new PeerLink(id, engine.config().linkSlots(), engine.selection());
-        PeerContext context = new PeerContext(have, source, metainfo.pieceLength(), metainfo.totalLength(),
+        BlockSource blocks = result.encryption().transformsPayload() ? memorySource : source;
+        PeerContext context = new PeerContext(have, blocks, metainfo.pieceLength(), metainfo.totalLength(),
                 result.shared().fastExtension(), result.shared().extensionProtocol(),
                 ourExtensions.withListenPort(engine.listenPort().getAsInt()), MAX_QUEUED_REQUESTS, MAX_READS_IN_FLIGHT,
                 engine.config().keepAliveInterval(), engine.config().idleTimeout());

@@ -61,7 +61,7 @@ public final class TorrentClient implements AutoCloseable {
         this.events = Executors.newSingleThreadExecutor(new DefaultThreadFactory("spate-events", true));
         PeerWiring wiring = new PeerWiring();
         HandshakeConfig handshake = HandshakeConfig.of(peerId, Capabilities.spate())
-                .withTimeout(config.handshakeTimeout());
+                .withTimeout(config.handshakeTimeout()).withEncryption(config.encryption());
         wiring.dialer(new PeerDialer(transport, handshake, config.sockets(), config.maxHalfOpen(), wiring));
         this.listener = listen(config, wiring, handshake);
         this.engine = new Engine(config, peerId, transport, disk, selection, wiring, trackers, events,
