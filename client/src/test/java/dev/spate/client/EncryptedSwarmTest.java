@@ -40,7 +40,8 @@ class EncryptedSwarmTest {
     }
 
     /** A seeder with {@code seeding} and a leecher with {@code leeching}; returns when the leecher has it all. */
-    private void transfer(EncryptionPolicy seeding, ObservedPeers seederSaw, EncryptionPolicy leeching, ObservedPeers leecherSaw)
+    private void transfer(EncryptionPolicy seeding, ObservedPeers seederSaw, EncryptionPolicy leeching,
+                          ObservedPeers leecherSaw)
             throws Exception {
         Path seedDir = tmp.resolve("seed");
         Payloads.write(seedDir.resolve("payload.bin"), 3_000_000, 5);

@@ -56,7 +56,8 @@ public final class PeerListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(ENCRYPTION, new EncryptionDetector(torrents, config.encryption(), random));
+                        ch.pipeline().addLast(ENCRYPTION,
+                                new EncryptionDetector(torrents, config.encryption(), random));
                         ch.pipeline().addLast(HANDSHAKE, HandshakeHandler.inbound(torrents, config, callback));
                     }
                 });

@@ -43,8 +43,8 @@ class EncryptionPolicyLoopbackTest {
     }
 
     private PeerDialer dialer(EncryptionPolicy policy) {
-        return new PeerDialer(transport, HandshakeConfig.of(PeerId.random(), Capabilities.spate()).withEncryption(policy),
-                SocketSettings.defaults(), 8, dialed);
+        HandshakeConfig config = HandshakeConfig.of(PeerId.random(), Capabilities.spate()).withEncryption(policy);
+        return new PeerDialer(transport, config, SocketSettings.defaults(), 8, dialed);
     }
 
     @ParameterizedTest(name = "{0} dials {1}: {2}")

@@ -166,7 +166,8 @@ class MseLimitsTest {
 
     @Test
     void publicKeysThatForceAKnownSecretAreRefused() {
-        for (BigInteger y : List.of(BigInteger.ZERO, BigInteger.ONE, Reference.P.subtract(BigInteger.ONE), Reference.P)) {
+        BigInteger pMinusOne = Reference.P.subtract(BigInteger.ONE);
+        for (BigInteger y : List.of(BigInteger.ZERO, BigInteger.ONE, pMinusOne, Reference.P)) {
             RecordingCallback cb = new RecordingCallback();
             EmbeddedChannel b = MseEnds.responder(new ServedTorrents().serve(TORRENT), EncryptionPolicy.PREFER,
                     ScriptedRandom.handshake(XB, new byte[0]), cb);

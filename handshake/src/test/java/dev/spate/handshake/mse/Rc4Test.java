@@ -64,7 +64,8 @@ class Rc4Test {
             assertThat(ByteBufUtil.getBytes(direct)).isEqualTo(java.util.Arrays.copyOfRange(expected, 0, 8000));
             assertThat(ByteBufUtil.getBytes(heapDst, 10, 6000))
                     .isEqualTo(java.util.Arrays.copyOfRange(expected, 8000, 14_000));
-            assertThat(ByteBufUtil.getBytes(composite)).isEqualTo(java.util.Arrays.copyOfRange(expected, 14_000, 20_000));
+            assertThat(ByteBufUtil.getBytes(composite))
+                    .isEqualTo(java.util.Arrays.copyOfRange(expected, 14_000, 20_000));
             assertThat(ByteBufUtil.getBytes(heapSrc)).as("the source is left alone")
                     .isEqualTo(java.util.Arrays.copyOfRange(plain, 8000, 14_000));
         } finally {
