@@ -187,6 +187,9 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
         if (timeout != null) {
             timeout.cancel(false);
         }
+        if (remoteAddress == null) { // failed before it started (an MSE handler before it gave up)
+            remoteAddress = ctx.channel().remoteAddress();
+        }
         LOG.debug("{} handshake with {} failed: {}: {}", direction, remoteAddress, reason, detail);
         try {
             callback.failed(remoteAddress, reason);

@@ -71,8 +71,21 @@ public final class PeerDialer {
     /** As {@link #connect(InetSocketAddress, InfoHash)}, with the torrent's own encryption policy. */
     public DialResult connect(InetSocketAddress address, InfoHash infoHash, EncryptionPolicy policy) {
         HandshakeCallback outcome = policy == EncryptionPolicy.PREFER
-                ? new PlaintextFallback(address, infoHash) : callback;
+                ? new PlaintextFallback(address, infoHash) : new DialOutcome(address, callback);
         return dial(address, infoHash, policy, outcome);
+    }
+
+    /** Reports a dial's failure with the address dialed, whatever the socket knew of it. */
+    private record DialOutcome(InetSocketAddress address, HandshakeCallback callback) implements HandshakeCallback {
+        @Override
+        public void established(Channel channel, HandshakeResult result) {
+            callback.established(channel, result);
+        }
+
+        @Override
+        public void failed(SocketAddress remoteAddress, HandshakeFailure reason) {
+            callback.failed(address, reason);
+        }
     }
 
     private DialResult dial(InetSocketAddress address, InfoHash infoHash, EncryptionPolicy policy,
@@ -125,11 +138,12 @@ public final class PeerDialer {
         public void failed(SocketAddress remoteAddress, HandshakeFailure reason) {
             if (reason == HandshakeFailure.ENCRYPTION_FAILED) {
                 LOG.debug("the encrypted handshake with {} failed; dialing again with a plain one", address);
-                if (dial(address, infoHash, EncryptionPolicy.DISABLE, callback) == DialResult.STARTED) {
+                if (dial(address, infoHash, EncryptionPolicy.DISABLE, new DialOutcome(address, callback))
+                        == DialResult.STARTED) {
                     return;
                 }
             }
-            callback.failed(remoteAddress, reason);
+            callback.failed(address, reason);
         }
     }
 

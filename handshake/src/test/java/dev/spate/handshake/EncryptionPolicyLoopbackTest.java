@@ -97,6 +97,36 @@ class EncryptionPolicyLoopbackTest {
     }
 
     @Test
+    void aPeerThatResetsAtOnceIsReportedOnceWithTheDialedAddress() throws Exception {
+        try (java.net.ServerSocket resetter = new java.net.ServerSocket(0, 50, LOOPBACK)) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        java.net.Socket s = resetter.accept();
+                        s.setSoLinger(true, 0); // close with RST
+                        s.close();
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            InetSocketAddress target = new InetSocketAddress(LOOPBACK, resetter.getLocalPort());
+            for (EncryptionPolicy policy : EncryptionPolicy.values()) {
+                RecordingCallback outcome = new RecordingCallback();
+                PeerDialer dialer = new PeerDialer(transport, HandshakeConfig.of(PeerId.random(), Capabilities.spate())
+                        .withEncryption(policy), SocketSettings.defaults(), 8, outcome);
+                dialer.connect(target, TORRENT);
+                assertThat(outcome.outcome.get(10, TimeUnit.SECONDS)).as(policy.toString())
+                        .isInstanceOf(HandshakeFailure.class);
+                assertThat(outcome.failedAddresses).as(policy.toString()).containsExactly(target);
+            }
+            resetter.close();
+            acceptor.join();
+        }
+    }
+
+    @Test
     void preferFallsBackToAPlainHandshakeWithAPeerThatDoesNotSpeakMse() throws Exception {
         // An old client: the plain handshake handler alone, which closes on the first byte of a key.
         RecordingCallback legacy = new RecordingCallback();

@@ -72,8 +72,10 @@ abstract class MseHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        begin(ctx);
+        // The handshake handler first: its timeout is armed and its address known before anything
+        // here can fail (what it writes meanwhile is held back).
         super.channelActive(ctx);
+        begin(ctx);
     }
 
     private void begin(ChannelHandlerContext ctx) {
