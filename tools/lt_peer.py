@@ -48,7 +48,9 @@ def main():
         "allow_multiple_connections_per_ip": True,
         "out_enc_policy": enc_policy,
         "in_enc_policy": enc_policy,
-        "allowed_enc_level": 1 if args.encryption == "require" else 3,
+        # enc_level: 1 plaintext, 2 rc4, 3 both (the crypto_provide bits of MSE). "require" means
+        # the encrypted handshake and RC4 for the whole stream.
+        "allowed_enc_level": 2 if args.encryption == "require" else 3,
         "enable_outgoing_utp": args.transport in ("utp", "both"),
         "enable_incoming_utp": args.transport in ("utp", "both"),
         "enable_outgoing_tcp": args.transport in ("tcp", "both"),

@@ -17,7 +17,8 @@ final class DownloadCommand implements Command {
     public String synopsis() {
         return "<file.torrent|magnet>... [-d DIR] [--select 1,3-5] [--list] [--seed-ratio R] [--seed-time MIN]"
                 + " [--keep-seeding] [--max-download-limit RATE] [--max-upload-limit RATE] [--port N]"
-                + " [--peer HOST:PORT]... [--tracker URL]... [--state-dir DIR] [--json] [-q|-v] [--stop-timeout SEC]";
+                + " [--peer HOST:PORT]... [--tracker URL]... [--state-dir DIR] [--json] [-q|-v] [--stop-timeout SEC]"
+                + " [--encryption prefer|require|disable]";
     }
 
     @Override

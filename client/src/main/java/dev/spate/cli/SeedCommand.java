@@ -15,7 +15,7 @@ final class SeedCommand implements Command {
     @Override
     public String synopsis() {
         return "<file.torrent>... [-d DIR] [--port N] [--peer HOST:PORT]... [--max-upload-limit RATE]"
-                + " [--seed-ratio R] [--seed-time MIN] [--state-dir DIR] [--json] [-q|-v]";
+                + " [--seed-ratio R] [--seed-time MIN] [--state-dir DIR] [--json] [-q|-v] [--encryption prefer|require|disable]";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.spate.cli;
 
 import dev.spate.client.ClientConfig;
 import dev.spate.client.QueueConfig;
+import dev.spate.handshake.EncryptionPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,10 @@ final class TransferOptions {
                                 + ClientConfig.userDataDir() + ")").build())
                 .addOption(Option.builder().longOpt("json")
                         .desc("print every event as a line of JSON on stdout").build())
+                .addOption(Option.builder().longOpt("encryption").hasArg().argName("prefer|require|disable")
+                        .desc("protocol encryption (MSE): prefer (default) tries it and falls back to plain;"
+                                + " require talks only to peers that encrypt; disable never starts it").build())
+                
                 .addOptionGroup(loudness);
     }
 
@@ -65,7 +70,20 @@ final class TransferOptions {
                 : ClientConfig.userDataDir();
         return ClientConfig.defaults().toBuilder().listenAddress(listen).sessionDir(state).restoreSession(false)
                 .queue(QueueConfig.unlimited()).downloadRateLimit(rate(line, "max-download-limit"))
-                .uploadRateLimit(rate(line, "max-upload-limit")).shutdownTimeout(Duration.ofSeconds(3)).build();
+                .uploadRateLimit(rate(line, "max-upload-limit")).shutdownTimeout(Duration.ofSeconds(3))
+                .encryption(encryption(line)).build();
+    }
+
+    private static EncryptionPolicy encryption(CommandLine line) {
+        String text = line.getOptionValue("encryption");
+        if (text == null) {
+            return EncryptionPolicy.PREFER;
+        }
+        try {
+            return EncryptionPolicy.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--encryption: " + e.getMessage());
+        }
     }
 
     static List<InetSocketAddress> peers(CommandLine line) {

@@ -4,6 +4,7 @@ import dev.spate.discovery.tracker.AnnounceSchedulerConfig;
 import dev.spate.discovery.tracker.TrackerClientConfig;
 import dev.spate.disk.DiskConfig;
 import dev.spate.disk.storage.Storage;
+import dev.spate.handshake.EncryptionPolicy;
 import dev.spate.handshake.SocketSettings;
 import dev.spate.selection.SelectionConfig;
 import io.netty.channel.Channel;
@@ -48,6 +49,7 @@ public final class ClientConfig {
     private final TorrentLimits defaultLimits;
     private final Duration checkpointInterval;
     private final Duration shutdownTimeout;
+    private final EncryptionPolicy encryption;
 
     private ClientConfig(Builder b) {
         this.listenAddress = Objects.requireNonNull(b.listenAddress, "listenAddress");
@@ -77,6 +79,7 @@ public final class ClientConfig {
         if (downloadRateLimit < 0 || uploadRateLimit < 0) {
             throw new IllegalArgumentException("rate limits must not be negative (0 is no limit)");
         }
+        this.encryption = Objects.requireNonNull(b.encryption, "encryption");
         if (linkSlots < 1 || maxHalfOpen < 1 || networkThreads < 0) {
             throw new IllegalArgumentException("linkSlots and maxHalfOpen must be positive, networkThreads >= 0");
         }
@@ -266,6 +269,15 @@ public final class ClientConfig {
         return toBuilder().downloadRateLimit(downloadBytesPerSecond).uploadRateLimit(uploadBytesPerSecond).build();
     }
 
+    /**
+     * Protocol encryption (MSE/PE) for every torrent: {@code PREFER} (the default: dial encrypted,
+     * redial plain if that fails; accept both), {@code REQUIRE} (encrypted with RC4 only, both ways)
+     * or {@code DISABLE} (dial plain; answer an encrypted dial with plaintext only).
+     */
+    public EncryptionPolicy encryption() {
+        return encryption;
+    }
+
     public ClientConfig withListenAddress(InetSocketAddress address) {
         return toBuilder().listenAddress(address).build();
     }
@@ -284,6 +296,10 @@ public final class ClientConfig {
 
     public ClientConfig withAnnounceEnabled(boolean enabled) {
         return toBuilder().announceEnabled(enabled).build();
+    }
+
+    public ClientConfig withEncryption(EncryptionPolicy policy) {
+        return toBuilder().encryption(policy).build();
     }
 
     /** Builds a {@link ClientConfig}; every setting starts at its default. */
@@ -312,6 +328,7 @@ public final class ClientConfig {
         private TorrentLimits defaultLimits = TorrentLimits.NONE;
         private Duration checkpointInterval = Duration.ofSeconds(10);
         private Duration shutdownTimeout = Duration.ofSeconds(3);
+        private EncryptionPolicy encryption = EncryptionPolicy.PREFER;
 
         public Builder() {
         }
@@ -341,6 +358,7 @@ public final class ClientConfig {
             defaultLimits = c.defaultLimits;
             checkpointInterval = c.checkpointInterval;
             shutdownTimeout = c.shutdownTimeout;
+            encryption = c.encryption;
         }
 
         public Builder listenAddress(InetSocketAddress v) {
@@ -461,6 +479,11 @@ public final class ClientConfig {
 
         public Builder shutdownTimeout(Duration v) {
             shutdownTimeout = v;
+            return this;
+        }
+
+        public Builder encryption(EncryptionPolicy v) {
+            encryption = Objects.requireNonNull(v);
             return this;
         }
 

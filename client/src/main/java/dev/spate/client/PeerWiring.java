@@ -1,12 +1,14 @@
 package dev.spate.client;
 
 import dev.spate.handshake.DialResult;
+import dev.spate.handshake.EncryptionPolicy;
 import dev.spate.handshake.HandshakeCallback;
 import dev.spate.handshake.HandshakeDirection;
 import dev.spate.handshake.HandshakeFailure;
 import dev.spate.handshake.HandshakeResult;
 import dev.spate.handshake.InboundTorrents;
 import dev.spate.handshake.PeerDialer;
+import dev.spate.handshake.mse.ObfuscatedInfoHashes;
 import dev.spate.metainfo.InfoHash;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
@@ -14,6 +16,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +30,7 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
     private final Map<InfoHash, Torrent> active = new ConcurrentHashMap<>();
     /** Per address: the torrent being dialed for (first), then those waiting; lists are replaced, never changed. */
     private final Map<InetSocketAddress, List<Torrent>> dialing = new ConcurrentHashMap<>();
+    private final ObfuscatedInfoHashes obfuscated = new ObfuscatedInfoHashes();
     private volatile PeerDialer dialer;
 
     void dialer(PeerDialer dialer) {
@@ -36,15 +40,28 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
     /** The torrent takes peers now (incoming and dialed). */
     void activate(Torrent torrent) {
         active.put(torrent.wireId(), torrent);
+        obfuscated.add(torrent.wireId().wireId());
     }
 
     void deactivate(Torrent torrent) {
-        active.remove(torrent.wireId(), torrent);
+        if (active.remove(torrent.wireId(), torrent)) {
+            obfuscated.remove(torrent.wireId().wireId());
+        }
     }
 
     @Override
     public boolean serves(byte[] infoHash) {
         return active.containsKey(InfoHash.of(infoHash));
+    }
+
+    @Override
+    public byte[] byObfuscatedHash(byte[] req2Hash) {
+        return obfuscated.find(req2Hash);
+    }
+
+    @Override
+    public Optional<EncryptionPolicy> encryption(byte[] infoHash) {
+        return Optional.ofNullable(active.get(InfoHash.of(infoHash))).map(Torrent::encryption);
     }
 
     /** Dials a peer for a torrent; a refusal or failure comes back through {@link Torrent#dialFailed}. */
@@ -71,7 +88,7 @@ final class PeerWiring implements HandshakeCallback, InboundTorrents {
     }
 
     private void start(InetSocketAddress address, Torrent torrent) {
-        DialResult result = dialer.connect(address, torrent.wireId());
+        DialResult result = dialer.connect(address, torrent.wireId(), torrent.encryption());
         if (result != DialResult.STARTED) {
             torrent.dialFailed(address, result.toString());
             next(address);

@@ -1,6 +1,7 @@
 package dev.spate.client;
 
 import dev.spate.client.store.StoredTorrent;
+import dev.spate.handshake.EncryptionPolicy;
 import dev.spate.handshake.HandshakeResult;
 import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.MagnetUri;
@@ -96,6 +97,11 @@ final class Torrent implements TorrentHandle {
 
     InfoHash wireId() {
         return wireId;
+    }
+
+    /** This torrent's protocol encryption policy (for now the client's; per torrent once add options carry it). */
+    EncryptionPolicy encryption() {
+        return engine.config().encryption();
     }
 
     TorrentData data() {

@@ -71,7 +71,7 @@ public final class TorrentClient implements AutoCloseable {
         this.events = Executors.newSingleThreadExecutor(new DefaultThreadFactory("spate-events", true));
         PeerWiring wiring = new PeerWiring();
         HandshakeConfig handshake = HandshakeConfig.of(peerId, Capabilities.spate())
-                .withTimeout(config.handshakeTimeout());
+                .withTimeout(config.handshakeTimeout()).withEncryption(config.encryption());
         wiring.dialer(new PeerDialer(transport, handshake, config.sockets(), config.maxHalfOpen(), wiring));
         this.listener = Listening.bind(config, transport, wiring, handshake, this::closeQuietly);
         SharedLimits shared = new SharedLimits(config.downloadRateLimit(), config.uploadRateLimit(),

@@ -32,6 +32,8 @@ final class TorrentData {
     final PieceSet have;
     final DiskBudget budget;
     final DiskBlockSource source;
+    /** For encrypted peers, whose bytes go through a cipher: never a file region. */
+    final DiskBlockSource memorySource;
     final FileProgress progress;
 
     TorrentData(Engine engine, Metainfo metainfo, Path downloadDir, DiskListener listener) {
@@ -44,7 +46,8 @@ final class TorrentData {
                 listener);
         this.have = new PieceSet(metainfo.pieceCount());
         this.budget = new DiskBudget(engine.disk(), disk);
-        this.source = new DiskBlockSource(disk);
+        this.source = new DiskBlockSource(disk, true);
+        this.memorySource = new DiskBlockSource(disk, false);
         this.progress = new FileProgress(layout);
     }
 

@@ -3,6 +3,7 @@ package dev.spate.client;
 import dev.spate.handshake.HandshakeResult;
 import dev.spate.protocol.ExtensionHandshake;
 import dev.spate.protocol.WireDecoder;
+import dev.spate.protocol.peer.BlockSource;
 import dev.spate.protocol.peer.PeerConnection;
 import dev.spate.protocol.peer.PeerContext;
 import dev.spate.protocol.peer.PeerLink;
@@ -34,7 +35,8 @@ final class TorrentPeers {
         this.engine = torrent.engine;
         this.given = List.copyOf(given);
         this.ourExtensions = ExtensionHandshake.empty().withClient("spate " + Version.VERSION)
-                .withRequestQueueLength(MAX_QUEUED_REQUESTS);
+                .withRequestQueueLength(MAX_QUEUED_REQUESTS)
+                .withPrefersEncryption(torrent.encryption().prefersEncryption());
     }
 
     /** Addresses to try when a run starts: given, added, then those the session knew. Selection thread. */
@@ -53,7 +55,8 @@ final class TorrentPeers {
             return;
         }
         PeerLink link = new PeerLink(nextPeerId.getAndIncrement(), engine.config().linkSlots(), engine.selection());
-        PeerContext context = new PeerContext(d.have, d.source, d.layout.pieceLength(), d.layout.totalLength(),
+        BlockSource blocks = result.encryption().transformsPayload() ? d.memorySource : d.source;
+        PeerContext context = new PeerContext(d.have, blocks, d.layout.pieceLength(), d.layout.totalLength(),
                 result.shared().fastExtension(), result.shared().extensionProtocol(),
                 ourExtensions.withListenPort(engine.listenPort().getAsInt()), MAX_QUEUED_REQUESTS, MAX_READS_IN_FLIGHT,
                 engine.config().keepAliveInterval(), engine.config().idleTimeout());

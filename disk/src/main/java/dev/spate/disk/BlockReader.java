@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * The read path of one block for upload, on its piece's disk thread. In order of preference:
- * a zero-copy {@link ReadResult.Region} (when enabled, and the range lies in one real file); a
+ * a zero-copy {@link ReadResult.Region} (when enabled, allowed for this read, and the range lies in
+ * one real file); a
  * retained duplicate from the read cache; or a fresh pooled direct buffer read from storage (then
  * cached if it is a whole block of a verified piece). Copies: none in the JVM (the file's bytes go
  * into the direct buffer, or straight to the socket for a region).
@@ -27,7 +28,7 @@ final class BlockReader {
             request.reject();
             return;
         }
-        if (torrent.zeroCopyReads() && tryRegion(shard.cursor, torrent, request)) {
+        if (request.regionAllowed && torrent.zeroCopyReads() && tryRegion(shard.cursor, torrent, request)) {
             return;
         }
         ReadCache.Key key = cacheKey(thread, torrent, request);

@@ -7,13 +7,16 @@ final class ReadRequest implements DiskTask {
     final int piece;
     final int offset;
     final int length;
+    /** False when the reader needs the bytes in memory (an encrypted connection), not a file region. */
+    final boolean regionAllowed;
     final ReadCallback callback;
 
-    ReadRequest(TorrentDisk torrent, int piece, int offset, int length, ReadCallback callback) {
+    ReadRequest(TorrentDisk torrent, int piece, int offset, int length, boolean regionAllowed, ReadCallback callback) {
         this.torrent = torrent;
         this.piece = piece;
         this.offset = offset;
         this.length = length;
+        this.regionAllowed = regionAllowed;
         this.callback = callback;
     }
 

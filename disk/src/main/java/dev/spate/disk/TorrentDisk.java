@@ -95,11 +95,24 @@ public final class TorrentDisk {
      * @throws IllegalArgumentException if the range is outside the piece or longer than a block
      */
     public void read(int piece, int offset, int length, ReadCallback callback) {
+        read(piece, offset, length, true, callback);
+    }
+
+    /**
+     * As {@link #read}, but the answer is always bytes in memory ({@link ReadResult.Data}), never a
+     * zero-copy {@link ReadResult.Region}: for connections that transform what they send (an
+     * encrypted connection runs every byte through its cipher).
+     */
+    public void readIntoMemory(int piece, int offset, int length, ReadCallback callback) {
+        read(piece, offset, length, false, callback);
+    }
+
+    private void read(int piece, int offset, int length, boolean regionAllowed, ReadCallback callback) {
         layout.checkRange(piece, offset, length);
         if (length > StorageLayout.BLOCK_SIZE) {
             throw new IllegalArgumentException("read of " + length + " bytes: at most " + StorageLayout.BLOCK_SIZE);
         }
-        manager.threadFor(piece).execute(new ReadRequest(this, piece, offset, length, callback));
+        manager.threadFor(piece).execute(new ReadRequest(this, piece, offset, length, regionAllowed, callback));
     }
 
     /**

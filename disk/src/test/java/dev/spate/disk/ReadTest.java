@@ -75,6 +75,26 @@ class ReadTest {
     }
 
     @Test
+    void readIntoMemoryNeverGivesAFileRegion() throws Exception {
+        try (Fixture f = Fixture.of(Fixture.Kind.FILES, LAYOUT, dir)) {
+            Blocks.writePiece(f.disk, f.torrent, f.content, 1, 1);
+            f.listener.awaitVerified(1);
+            ReadResult region = Reads.read(f.torrent, 1, 0, BLOCK_SIZE);
+            try {
+                assertThat(region).as("zero-copy is on").isInstanceOf(ReadResult.Region.class);
+            } finally {
+                region.release();
+            }
+            ReadResult data = Reads.readIntoMemory(f.torrent, 1, 0, BLOCK_SIZE);
+            try {
+                assertThat(data).isInstanceOf(ReadResult.Data.class);
+            } finally {
+                assertThat(Reads.bytes(data)).isEqualTo(f.content.block(1, 0));
+            }
+        }
+    }
+
+    @Test
     void aRangeAcrossTwoFilesIsReadIntoABufferEvenWithZeroCopy() throws Exception {
         try (Fixture f = Fixture.of(Fixture.Kind.FILES, LAYOUT, dir)) {
             Blocks.writePiece(f.disk, f.torrent, f.content, 1, 1);

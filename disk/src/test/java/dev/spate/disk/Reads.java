@@ -18,13 +18,28 @@ final class Reads {
     }
 
     static ReadResult read(TorrentDisk torrent, int piece, int offset, int length) throws Exception {
+        return read(torrent, piece, offset, length, true);
+    }
+
+    /** As {@link TorrentDisk#readIntoMemory}. */
+    static ReadResult readIntoMemory(TorrentDisk torrent, int piece, int offset, int length) throws Exception {
+        return read(torrent, piece, offset, length, false);
+    }
+
+    private static ReadResult read(TorrentDisk torrent, int piece, int offset, int length, boolean regionAllowed)
+            throws Exception {
         CompletableFuture<ReadResult> result = new CompletableFuture<>();
-        torrent.read(piece, offset, length, (p, o, l, r) -> {
+        ReadCallback callback = (p, o, l, r) -> {
             assertThat(p).isEqualTo(piece);
             assertThat(o).isEqualTo(offset);
             assertThat(l).isEqualTo(length);
             result.complete(r);
-        });
+        };
+        if (regionAllowed) {
+            torrent.read(piece, offset, length, callback);
+        } else {
+            torrent.readIntoMemory(piece, offset, length, callback);
+        }
         return result.get(RecordingListener.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 

@@ -19,5 +19,16 @@ public enum HandshakeFailure {
     /** The socket failed (an I/O error) before the handshake completed. */
     IO_ERROR,
     /** The remote peer id is our own: we connected to ourselves. */
-    CONNECTED_TO_SELF
+    CONNECTED_TO_SELF,
+    /**
+     * The encrypted (MSE) handshake failed: the peer closed the connection during it (a peer
+     * that does not speak MSE does), or sent what does not decrypt. A dial with policy
+     * {@code prefer} tries again with a plain handshake.
+     */
+    ENCRYPTION_FAILED,
+    /**
+     * The encryption policy refused the peer: a plain handshake for a torrent that requires
+     * encryption, or an encrypted one offering no method the policy accepts.
+     */
+    ENCRYPTION_REFUSED
 }

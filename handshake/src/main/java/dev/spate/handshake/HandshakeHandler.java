@@ -2,7 +2,6 @@ package dev.spate.handshake;
 
 import dev.spate.metainfo.InfoHash;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.net.SocketAddress;
@@ -24,7 +23,10 @@ import org.apache.logging.log4j.Logger;
  *       info hash (an unknown one is dropped before we say anything), then answers with our
  *       handshake.</li>
  * </ul>
- * pstrlen and pstr are checked byte by byte as they arrive. The timeout is scheduled on the
+ * pstrlen and pstr are checked byte by byte as they arrive. An MSE handler before this one (see
+ * {@code dev.spate.handshake.mse}) carries the handshake encrypted; it reports the method it
+ * agreed on with an {@link EncryptionNegotiated} event, and its failures as a
+ * {@link HandshakeException}. The timeout covers both handshakes. The timeout is scheduled on the
  * channel's event loop. On success {@link HandshakeCallback#established} installs the next
  * handlers; removing this decoder passes the bytes that followed the handshake on to them.
  * Every callback runs on the channel's event loop, exactly once per channel.
@@ -37,6 +39,9 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
     private final HandshakeCallback callback;
     private final byte[] expectedInfoHash;
     private final InboundTorrents torrents;
+    private Encryption encryption = Encryption.NONE;
+    /** Inbound over MSE: the torrent the encrypted handshake named, which the plain one must ask for. */
+    private byte[] encryptedFor;
 
     private SocketAddress remoteAddress;
     private ScheduledFuture<?> timeout;
@@ -94,7 +99,12 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
     private void send(ChannelHandlerContext ctx, byte[] infoHash) {
         ByteBuf out = ctx.alloc().buffer(Handshake.LENGTH);
         new Handshake(infoHash, config.peerId(), config.capabilities()).writeTo(out);
-        ctx.writeAndFlush(out).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        // A write that fails after the handshake ended (the connection closed meanwhile) is no news.
+        ctx.writeAndFlush(out).addListener(f -> {
+            if (!f.isSuccess()) {
+                fail(ctx, HandshakeFailure.IO_ERROR, "sending our handshake failed: " + f.cause());
+            }
+        });
     }
 
     @Override
@@ -141,6 +151,11 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
             }
             return true;
         }
+        if (encryptedFor != null && !Arrays.equals(infoHash, encryptedFor)) {
+            fail(ctx, HandshakeFailure.INFO_HASH_MISMATCH, "the encrypted handshake was for " + hex(encryptedFor)
+                    + ", the peer's handshake asks for " + hex(infoHash));
+            return false;
+        }
         if (!torrents.serves(infoHash.clone())) {
             fail(ctx, HandshakeFailure.UNKNOWN_INFO_HASH, "we do not serve " + hex(infoHash));
             return false;
@@ -153,7 +168,7 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
         finished = true;
         timeout.cancel(false);
         HandshakeResult result = new HandshakeResult(remote, direction, remoteAddress,
-                remote.capabilities().and(config.capabilities()));
+                remote.capabilities().and(config.capabilities()), encryption);
         try {
             callback.established(ctx.channel(), result);
         } catch (RuntimeException e) {
@@ -172,6 +187,9 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
         if (timeout != null) {
             timeout.cancel(false);
         }
+        if (remoteAddress == null) { // failed before it started (an MSE handler before it gave up)
+            remoteAddress = ctx.channel().remoteAddress();
+        }
         LOG.debug("{} handshake with {} failed: {}: {}", direction, remoteAddress, reason, detail);
         try {
             callback.failed(remoteAddress, reason);
@@ -187,9 +205,21 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
         super.channelInactive(ctx);
     }
 
+    /** The MSE handler (before this one) says which method it agreed on. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof EncryptionNegotiated negotiated) {
+            encryption = negotiated.encryption();
+            encryptedFor = negotiated.infoHash();
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (finished) {
+        if (cause instanceof HandshakeException e) {
+            fail(ctx, e.reason(), e.getMessage()); // no news if the handshake already ended
+        } else if (finished) {
             ctx.fireExceptionCaught(cause);
         } else {
             fail(ctx, HandshakeFailure.IO_ERROR, String.valueOf(cause));

@@ -1,21 +1,31 @@
 package dev.spate.handshake;
 
+import dev.spate.handshake.mse.MseInitiator;
 import dev.spate.metainfo.InfoHash;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Dials peers and runs the outbound handshake on each connection. A global limit bounds the
+ * Dials peers and runs the outbound handshake on each connection: with an encryption policy of
+ * {@code prefer} or {@code require} an {@link MseInitiator} (pipeline name
+ * {@value PeerListener#ENCRYPTION}) carries the handshake encrypted. A {@code prefer} dial whose
+ * encrypted handshake fails ({@link HandshakeFailure#ENCRYPTION_FAILED}) is dialed again at once
+ * with a plain handshake, on a fresh connection; the callback hears only how that ends. A global
+ * limit bounds the
  * half-open connections (dialed, TCP not yet connected): past it a dial is refused at once,
  * never queued. A started dial ends in exactly one {@link HandshakeCallback} call: a failed
  * connect as {@link HandshakeFailure#CONNECT_FAILED} or {@link HandshakeFailure#CONNECT_TIMEOUT},
@@ -30,6 +40,7 @@ public final class PeerDialer {
     private final HandshakeCallback callback;
     private final int maxHalfOpen;
     private final AtomicInteger halfOpen = new AtomicInteger();
+    private final RandomGenerator random = new SecureRandom();
 
     public PeerDialer(Transport transport, HandshakeConfig config, SocketSettings settings, int maxHalfOpen,
                       HandshakeCallback callback) {
@@ -50,10 +61,35 @@ public final class PeerDialer {
     }
 
     /**
-     * Starts a connection to {@code address} for the torrent {@code infoHash}. Any thread; never
-     * blocks.
+     * Starts a connection to {@code address} for the torrent {@code infoHash}, with the
+     * encryption policy of the handshake config. Any thread; never blocks.
      */
     public DialResult connect(InetSocketAddress address, InfoHash infoHash) {
+        return connect(address, infoHash, config.encryption());
+    }
+
+    /** As {@link #connect(InetSocketAddress, InfoHash)}, with the torrent's own encryption policy. */
+    public DialResult connect(InetSocketAddress address, InfoHash infoHash, EncryptionPolicy policy) {
+        HandshakeCallback outcome = policy == EncryptionPolicy.PREFER
+                ? new PlaintextFallback(address, infoHash) : new DialOutcome(address, callback);
+        return dial(address, infoHash, policy, outcome);
+    }
+
+    /** Reports a dial's failure with the address dialed, whatever the socket knew of it. */
+    private record DialOutcome(InetSocketAddress address, HandshakeCallback callback) implements HandshakeCallback {
+        @Override
+        public void established(Channel channel, HandshakeResult result) {
+            callback.established(channel, result);
+        }
+
+        @Override
+        public void failed(SocketAddress remoteAddress, HandshakeFailure reason) {
+            callback.failed(address, reason);
+        }
+    }
+
+    private DialResult dial(InetSocketAddress address, InfoHash infoHash, EncryptionPolicy policy,
+                            HandshakeCallback outcome) {
         // A dead event loop could not even report the failure: refuse rather than lose the dial.
         if (transport.group().isShuttingDown()) {
             return DialResult.REFUSED_SHUTTING_DOWN;
@@ -65,7 +101,10 @@ public final class PeerDialer {
         Bootstrap b = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(PeerListener.HANDSHAKE, HandshakeHandler.outbound(infoHash, config, callback));
+                if (policy != EncryptionPolicy.DISABLE) {
+                    ch.pipeline().addLast(PeerListener.ENCRYPTION, new MseInitiator(infoHash.wireId(), policy, random));
+                }
+                ch.pipeline().addLast(PeerListener.HANDSHAKE, HandshakeHandler.outbound(infoHash, config, outcome));
             }
         });
         // The listener runs before channelActive, so the slot is free before the handshake starts.
@@ -74,10 +113,38 @@ public final class PeerDialer {
             if (!f.isSuccess()) {
                 boolean timedOut = f.cause() instanceof ConnectTimeoutException;
                 LOG.debug("dialing {} failed: {}", address, f.cause().toString());
-                callback.failed(address, timedOut ? HandshakeFailure.CONNECT_TIMEOUT : HandshakeFailure.CONNECT_FAILED);
+                outcome.failed(address, timedOut ? HandshakeFailure.CONNECT_TIMEOUT : HandshakeFailure.CONNECT_FAILED);
             }
         });
         return DialResult.STARTED;
+    }
+
+    /** Passes the outcome on, except a failed encrypted handshake: that one is dialed again in plaintext. */
+    private final class PlaintextFallback implements HandshakeCallback {
+        private final InetSocketAddress address;
+        private final InfoHash infoHash;
+
+        PlaintextFallback(InetSocketAddress address, InfoHash infoHash) {
+            this.address = address;
+            this.infoHash = infoHash;
+        }
+
+        @Override
+        public void established(Channel channel, HandshakeResult result) {
+            callback.established(channel, result);
+        }
+
+        @Override
+        public void failed(SocketAddress remoteAddress, HandshakeFailure reason) {
+            if (reason == HandshakeFailure.ENCRYPTION_FAILED) {
+                LOG.debug("the encrypted handshake with {} failed; dialing again with a plain one", address);
+                if (dial(address, infoHash, EncryptionPolicy.DISABLE, new DialOutcome(address, callback))
+                        == DialResult.STARTED) {
+                    return;
+                }
+            }
+            callback.failed(address, reason);
+        }
     }
 
     private boolean tryAcquire() {

@@ -1,5 +1,6 @@
 package dev.spate.handshake;
 
+import dev.spate.handshake.mse.EncryptionDetector;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -9,18 +10,24 @@ import io.netty.channel.socket.SocketChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * One TCP port for every torrent. Each accepted connection gets a {@link HandshakeHandler} in
- * inbound mode (pipeline name {@value #HANDSHAKE}), which matches it to a torrent by info hash.
+ * One TCP port for every torrent. Each accepted connection gets an {@link EncryptionDetector}
+ * (pipeline name {@value #ENCRYPTION}), which answers an encrypted (MSE) handshake and lets a plain
+ * one through as the torrent's policy allows, then a {@link HandshakeHandler} in inbound mode
+ * (pipeline name {@value #HANDSHAKE}), which matches it to a torrent by info hash.
  */
 public final class PeerListener implements AutoCloseable {
     /** The pipeline name of the handshake handler, for callbacks that add handlers relative to it. */
     public static final String HANDSHAKE = "handshake";
+    /** The pipeline name of the MSE handshake, before {@value #HANDSHAKE}. */
+    public static final String ENCRYPTION = "encryption";
 
     private static final Logger LOG = LogManager.getLogger(PeerListener.class);
 
@@ -40,6 +47,7 @@ public final class PeerListener implements AutoCloseable {
                                     HandshakeConfig config, SocketSettings settings, HandshakeCallback callback) {
         Objects.requireNonNull(torrents, "torrents");
         Objects.requireNonNull(callback, "callback");
+        RandomGenerator random = new SecureRandom();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(transport.group())
                 .channel(transport.serverChannelClass())
@@ -48,6 +56,8 @@ public final class PeerListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(ENCRYPTION,
+                                new EncryptionDetector(torrents, config.encryption(), random));
                         ch.pipeline().addLast(HANDSHAKE, HandshakeHandler.inbound(torrents, config, callback));
                     }
                 });

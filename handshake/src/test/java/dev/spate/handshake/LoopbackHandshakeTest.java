@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A real listener and a real dialer on 127.0.0.1, random ports. */
+/**
+ * A real listener and a real dialer on 127.0.0.1, random ports; with the default policy (prefer)
+ * the handshake goes encrypted (MSE, RC4).
+ */
 class LoopbackHandshakeTest {
     static final InfoHash TORRENT = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
     static final InfoHash UNKNOWN = InfoHash.fromHex("ffffffffffffffffffffffffffffffffffffffff");
@@ -29,7 +32,7 @@ class LoopbackHandshakeTest {
     @BeforeEach
     void start() {
         transport = Transport.create(2, "test-peers");
-        listener = PeerListener.bind(transport, new InetSocketAddress(LOOPBACK, 0), TORRENT::matchesWireId,
+        listener = PeerListener.bind(transport, new InetSocketAddress(LOOPBACK, 0), new ServedTorrents().serve(TORRENT),
                 HandshakeConfig.of(seederId, Capabilities.spate()), SocketSettings.defaults(), seeder);
     }
 
@@ -58,6 +61,8 @@ class LoopbackHandshakeTest {
         assertThat(accepted.direction()).isEqualTo(HandshakeDirection.INBOUND);
         assertThat(accepted.remote().peerId()).isEqualTo(leecherId);
         assertThat(accepted.remote().infoHash()).isEqualTo(TORRENT.wireId());
+        assertThat(dialed.encryption()).isEqualTo(Encryption.RC4);
+        assertThat(accepted.encryption()).isEqualTo(Encryption.RC4);
 
         // The channel is handed on: bytes written now reach what the seeder's callback installed.
         Channel channel = leecher.channel.get();

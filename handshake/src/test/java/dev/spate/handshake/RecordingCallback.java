@@ -15,13 +15,13 @@ import java.util.concurrent.CompletableFuture;
  * A handshake callback for tests: records every call and, on success, installs a handler that
  * collects the bytes that follow the handshake (as the wire codec would receive them).
  */
-final class RecordingCallback implements HandshakeCallback {
-    final List<HandshakeResult> established = new ArrayList<>();
-    final List<HandshakeFailure> failures = new ArrayList<>();
-    final List<SocketAddress> failedAddresses = new ArrayList<>();
-    final ByteArrayOutputStream afterHandshake = new ByteArrayOutputStream();
-    final CompletableFuture<Object> outcome = new CompletableFuture<>();
-    final CompletableFuture<Channel> channel = new CompletableFuture<>();
+public final class RecordingCallback implements HandshakeCallback {
+    public final List<HandshakeResult> established = new ArrayList<>();
+    public final List<HandshakeFailure> failures = new ArrayList<>();
+    public final List<SocketAddress> failedAddresses = new ArrayList<>();
+    public final ByteArrayOutputStream afterHandshake = new ByteArrayOutputStream();
+    public final CompletableFuture<Object> outcome = new CompletableFuture<>();
+    public final CompletableFuture<Channel> channel = new CompletableFuture<>();
     private int awaitedBytes = Integer.MAX_VALUE;
     private final CompletableFuture<byte[]> awaited = new CompletableFuture<>();
 
@@ -54,7 +54,7 @@ final class RecordingCallback implements HandshakeCallback {
     }
 
     /** Completes once {@code n} bytes have followed the handshake. */
-    synchronized CompletableFuture<byte[]> awaitBytes(int n) {
+    public synchronized CompletableFuture<byte[]> awaitBytes(int n) {
         awaitedBytes = n;
         checkAwaited();
         return awaited;
@@ -66,11 +66,11 @@ final class RecordingCallback implements HandshakeCallback {
         }
     }
 
-    synchronized int calls() {
+    public synchronized int calls() {
         return established.size() + failures.size();
     }
 
-    synchronized byte[] bytesAfterHandshake() {
+    public synchronized byte[] bytesAfterHandshake() {
         return afterHandshake.toByteArray();
     }
 }

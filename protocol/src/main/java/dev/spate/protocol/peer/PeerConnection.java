@@ -121,7 +121,8 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
         } else if (m instanceof WireMessage.Have h) {
             r.haves.add(h.piece());
         } else if (m instanceof WireMessage.Bitfield b) {
-            requireFirst(first, "bitfield");
+            // BEP 3 sends it first, but aria2 sends its whole bitfield again after each piece it
+            // completes. Selection adds a bitfield's pieces to those it knew: a late one is an update.
             r.bitfield = b.bits();
         } else if (m instanceof WireMessage.HaveAll || m instanceof WireMessage.HaveNone) {
             requireFast("have all / have none");
