@@ -218,6 +218,7 @@ public final class Swarm {
         picker.peerLostAll(p.pieces);
         p.pieces.clear();
         p.seed = true;
+        candidates.seed(p.address);
         picker.seedJoined();
         if (!finished) {
             setInterested(p, true);
@@ -481,9 +482,11 @@ public final class Swarm {
                 setInterested(p, false);
             }
         }
+        // A seed dials too: some leechers never dial (Transmission does not dial 127.0.0.0/8, and
+        // a leecher behind NAT cannot be dialed), and addPeer must work on a seeding torrent.
         int free = config.maxConnections() - peers.size();
-        if (free > 0 && !finished) {
-            for (InetSocketAddress a : candidates.toDial(Math.min(free, 10), now)) {
+        if (free > 0) {
+            for (InetSocketAddress a : candidates.toDial(Math.min(free, 10), now, finished)) {
                 connector.connect(a);
             }
         }
