@@ -59,6 +59,7 @@ final class Torrent implements TorrentHandle, SwarmListener {
     private final DiskBudget budget;
     private final DiskBlockSource source;
     private final ExtensionHandshake ourExtensions;
+    private final PeerTable peers = new PeerTable();
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private final AtomicInteger nextPeerId = new AtomicInteger();
     private final RandomGenerator random = new SecureRandom();
@@ -192,7 +193,8 @@ final class Torrent implements TorrentHandle, SwarmListener {
     /** A handshake for this torrent completed: put the wire protocol on the channel. Event loop. */
     void attachPeer(Channel channel, HandshakeResult result, InetSocketAddress address) {
         int id = nextPeerId.getAndIncrement();
-        PeerLink link = new PeerLink(id, engine.config().linkSlots(), engine.selection());
+        PeerLink link = new PeerLink(id, engine.config().linkSlots(),
+                peers.watch(id, address, result, engine.selection()));
         PeerContext context = new PeerContext(have, source, metainfo.pieceLength(), metainfo.totalLength(),
                 result.shared().fastExtension(), result.shared().extensionProtocol(),
                 ourExtensions.withListenPort(engine.listenPort().getAsInt()), MAX_QUEUED_REQUESTS, MAX_READS_IN_FLIGHT,
@@ -376,6 +378,11 @@ final class Torrent implements TorrentHandle, SwarmListener {
     @Override
     public CompletableFuture<Void> completion() {
         return completion;
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        return peers.snapshot();
     }
 
     private long bytesVerified() {
