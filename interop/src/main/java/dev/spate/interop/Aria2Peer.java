@@ -26,6 +26,12 @@ public final class Aria2Peer extends InstalledProgram {
                 false);
     }
 
+    /** aria2 speaks UDP to trackers through its DHT socket only, and DHT is off. */
+    @Override
+    public boolean announcesOverUdp() {
+        return false;
+    }
+
     @Override
     RunningPeer launch(Role role, Path torrent, Path dataDir, PeerOptions options)
             throws IOException, InterruptedException {
@@ -76,7 +82,7 @@ public final class Aria2Peer extends InstalledProgram {
         }
 
         @Override
-        boolean isComplete() {
+        public boolean isComplete() {
             return download().map(d -> "true".equals(d.get("seeder"))
                     && Json.number(d, "totalLength", -1) == Json.number(d, "completedLength", -2)).orElse(false);
         }

@@ -85,10 +85,22 @@ public final class ExternalProcess implements AutoCloseable {
 
     /** The last lines of the output, named and with the PID, for a failure message. */
     public String tail() {
-        List<String> lines = output().replace('\r', '\n').lines().filter(l -> !l.isBlank()).toList();
         String state = process.isAlive() ? "running" : "exited with " + process.exitValue();
-        return name + " (pid " + process.pid() + ", " + state + ", log " + log + ") said:\n  "
-                + String.join("\n  ", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        return name + " (pid " + process.pid() + ", " + state + ", log " + log + ") said:\n  " + tail(output());
+    }
+
+    /** The last lines of a log the program writes besides its output, for a failure message. */
+    public static String tail(Path file) {
+        try {
+            return file + ":\n  " + tail(Files.readString(file, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return file + ": not written";
+        }
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.replace('\r', '\n').lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n  ", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
     /** Stops the program: SIGTERM to its PID, then SIGKILL if it has not exited after a grace period. */

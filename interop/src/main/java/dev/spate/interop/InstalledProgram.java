@@ -83,6 +83,11 @@ abstract class InstalledProgram implements RealClient {
         return version.get();
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     /** A role's process and file names: "aria2-seeder". */
     final String fileName(Role role) {
         return name.toLowerCase(Locale.ROOT) + "-" + role.word();

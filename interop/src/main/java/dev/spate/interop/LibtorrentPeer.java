@@ -112,7 +112,7 @@ public final class LibtorrentPeer extends InstalledProgram {
         }
 
         @Override
-        boolean isComplete() {
+        public boolean isComplete() {
             if (role == Role.LEECHER) {
                 return last("finished").isPresent();
             }

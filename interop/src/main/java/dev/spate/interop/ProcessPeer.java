@@ -17,8 +17,9 @@ abstract class ProcessPeer implements RunningPeer {
         this.port = port;
     }
 
-    /** The client reports every piece verified. Must not throw; false when it cannot tell. */
-    abstract boolean isComplete();
+    /** Asks the client; never throws: false when it cannot tell. */
+    @Override
+    public abstract boolean isComplete();
 
     /** What the client says of itself beyond its log (an API's answer), or "". */
     String status() {

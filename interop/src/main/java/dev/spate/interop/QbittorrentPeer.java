@@ -80,6 +80,7 @@ public final class QbittorrentPeer extends InstalledProgram {
                 "Session\\DefaultSavePath=" + dataDir,
                 "Session\\TempPathEnabled=false",
                 "Session\\AddTorrentPaused=false",
+                "Session\\RefreshInterval=250", // ms between updates of what the Web API reports
                 "",
                 "[Network]",
                 "PortForwardingEnabled=false",
@@ -126,7 +127,7 @@ public final class QbittorrentPeer extends InstalledProgram {
         }
 
         @Override
-        boolean isComplete() {
+        public boolean isComplete() {
             return torrent().map(t -> Json.number(t, "progress", 0) == 1 && SEEDING_STATES.contains(t.get("state")))
                     .orElse(false);
         }

@@ -27,10 +27,17 @@ public interface RealClient {
     String requirement();
 
     /**
-     * The client dials the peers a tracker lists on 127.0.0.1. Transmission does not (it treats
-     * 127.0.0.0/8 as martian): it only talks to peers that dial it.
+     * The client dials every peer a tracker lists on 127.0.0.1. When false, a swarm on this one
+     * address must dial the client: Transmission never dials 127.0.0.0/8 (it takes it for
+     * martian); rtorrent keeps one of the peers listed on an address, so when a tracker lists
+     * the announcer itself (opentracker does) it may dial only itself.
      */
     default boolean dialsLoopback() {
+        return true;
+    }
+
+    /** The client announces to {@code udp://} trackers (BEP 15); one that does not needs an HTTP one. */
+    default boolean announcesOverUdp() {
         return true;
     }
 

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * file of its own: DHT and PEX off, bound to 127.0.0.1, XML-RPC over SCGI on a loopback port for
  * its state, and an {@code event.download.finished} handler that touches a file. No uTP; it
  * cannot be told to dial a given peer. It hashes the whole download once more when it completes.
+ * Of the peers a tracker lists on one IP address it dials one (seen on 127.0.0.1 with
+ * opentracker, which lists the announcer too: rtorrent dialed itself and no one else).
  */
 public final class RtorrentPeer extends InstalledProgram {
     static final String RTORRENT = "/usr/bin/rtorrent";
@@ -23,6 +25,12 @@ public final class RtorrentPeer extends InstalledProgram {
     RtorrentPeer() {
         super("rtorrent", RTORRENT, "rtorrent", () -> Programs.output(List.of(RTORRENT, "-h"))
                 .flatMap(RtorrentPeer::versionIn), TCP_ONLY, false);
+    }
+
+    /** It keeps one listed peer per IP address: on 127.0.0.1 that may be itself. */
+    @Override
+    public boolean dialsLoopback() {
+        return false;
     }
 
     @Override
@@ -34,12 +42,13 @@ public final class RtorrentPeer extends InstalledProgram {
         Path session = Files.createDirectories(options.workDir().resolve(fileName + "-session"));
         Path done = options.workDir().resolve(fileName + ".done");
         Path rc = options.workDir().resolve(fileName + ".rc");
-        Files.writeString(rc, rc(port, scgiPort, torrent, dataDir, session, done,
-                options.workDir().resolve(fileName + "-events.log"), options.encryption()), StandardCharsets.UTF_8);
+        Path events = options.workDir().resolve(fileName + "-events.log");
+        Files.writeString(rc, rc(port, scgiPort, torrent, dataDir, session, done, events, options.encryption()),
+                StandardCharsets.UTF_8);
         Files.createDirectories(dataDir);
         List<String> command = List.of(RTORRENT, "-n", "-o", "import=" + rc);
         Peer peer = new Peer(displayName(role), ExternalProcess.start(fileName, options.workDir(), command), port,
-                new ScgiXmlRpc(scgiPort), done);
+                new ScgiXmlRpc(scgiPort), done, events);
         peer.awaitStart("list the torrent over XML-RPC", options.startTimeout(), () -> peer.bytes().length > 0);
         peer.awaitListening(options.startTimeout());
         if (role == Role.SEEDER) {
@@ -82,11 +91,13 @@ public final class RtorrentPeer extends InstalledProgram {
     private static final class Peer extends ProcessPeer {
         private final ScgiXmlRpc rpc;
         private final Path done;
+        private final Path events;
 
-        Peer(String name, ExternalProcess process, int port, ScgiXmlRpc rpc, Path done) {
+        Peer(String name, ExternalProcess process, int port, ScgiXmlRpc rpc, Path done, Path events) {
             super(name, process, port);
             this.rpc = rpc;
             this.done = done;
+            this.events = events;
         }
 
         /** {completed bytes, size, complete (0/1), hash checking (0/1)}, or empty before it lists the torrent. */
@@ -105,7 +116,7 @@ public final class RtorrentPeer extends InstalledProgram {
         }
 
         @Override
-        boolean isComplete() {
+        public boolean isComplete() {
             long[] b = bytes();
             return Files.exists(done) || b.length == 4 && b[2] == 1 && b[3] == 0;
         }
@@ -119,8 +130,8 @@ public final class RtorrentPeer extends InstalledProgram {
         @Override
         String status() {
             long[] b = bytes();
-            return b.length == 4 ? "completed " + b[0] + " of " + b[1] + " bytes, complete=" + b[2] + ", hashing="
-                    + b[3] : "";
+            return (b.length == 4 ? "completed " + b[0] + " of " + b[1] + " bytes, complete=" + b[2] + ", hashing="
+                    + b[3] + "; " : "") + "events in " + ExternalProcess.tail(events);
         }
     }
 }

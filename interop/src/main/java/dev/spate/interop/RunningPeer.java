@@ -16,6 +16,9 @@ public interface RunningPeer extends AutoCloseable {
 
     boolean isAlive();
 
+    /** The client reports every piece verified, now (a seeder: always). */
+    boolean isComplete();
+
     /**
      * Waits until the client has every piece verified (a seeder: at once), at most {@code timeout}.
      * Returns false early if the process exits first.

@@ -120,7 +120,7 @@ public final class TransmissionPeer extends InstalledProgram {
         }
 
         @Override
-        boolean isComplete() {
+        public boolean isComplete() {
             return Files.exists(done) || isSeeding();
         }
 
