@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -14,11 +16,18 @@ import org.apache.logging.log4j.Logger;
 /**
  * A program started by the interop drivers: its output (stdout and stderr together) goes to a log
  * file, and it is stopped by its own PID, SIGTERM first and SIGKILL if it lingers, never by name.
+ * One still running when the JVM exits gets SIGTERM then, so that none outlives its owner.
  */
 public final class ExternalProcess implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ExternalProcess.class);
     private static final Duration TERM_GRACE = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 40;
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy),
+                "interop-process-reaper"));
+    }
 
     private final String name;
     private final Process process;
@@ -44,6 +53,8 @@ public final class ExternalProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process p = builder.start();
+        RUNNING.add(p);
+        p.onExit().thenRun(() -> RUNNING.remove(p));
         LOG.info("started {} (pid {}): {}", name, p.pid(), String.join(" ", command));
         return new ExternalProcess(name, p, log);
     }
