@@ -509,6 +509,11 @@ final class Torrent implements TorrentHandle {
     }
 
     @Override
+    public List<PeerInfo> peers() {
+        return peers.table.snapshot();
+    }
+
+    @Override
     public TorrentStatus status() {
         return StatusSnapshot.of(this, data, session, state, check.fraction(), error);
     }

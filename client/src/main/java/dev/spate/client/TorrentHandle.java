@@ -3,6 +3,7 @@ package dev.spate.client;
 import dev.spate.metainfo.InfoHash;
 import dev.spate.metainfo.Metainfo;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,13 @@ public interface TorrentHandle {
      * actions run on the client's event thread, never on an engine thread.
      */
     CompletableFuture<Void> completion();
+
+    /**
+     * The peers connected now, then the last 32 that left (newest
+     * first, with the reason): what each advertised in its handshake and extension handshake, and
+     * whether it used the fast extension. A snapshot, for display and diagnostics.
+     */
+    List<PeerInfo> peers();
 
     /** Disconnects every peer and stops announcing; {@link #resume()} carries on. */
     void pause();

@@ -29,6 +29,8 @@ final class TorrentPeers {
     private final AtomicInteger nextPeerId = new AtomicInteger();
     private final ExtensionHandshake ourExtensions;
     final KnownPeers known = new KnownPeers(); // selection
+    /** What each peer showed on the wire, for {@link TorrentHandle#peers()}. */
+    final PeerTable table = new PeerTable();
 
     TorrentPeers(Torrent torrent, List<InetSocketAddress> given) {
         this.torrent = torrent;
@@ -54,7 +56,9 @@ final class TorrentPeers {
             channel.close();
             return;
         }
-        PeerLink link = new PeerLink(nextPeerId.getAndIncrement(), engine.config().linkSlots(), engine.selection());
+        int id = nextPeerId.getAndIncrement();
+        PeerLink link = new PeerLink(id, engine.config().linkSlots(),
+                table.watch(id, address, result, engine.selection()));
         BlockSource blocks = result.encryption().transformsPayload() ? d.memorySource : d.source;
         PeerContext context = new PeerContext(d.have, blocks, d.layout.pieceLength(), d.layout.totalLength(),
                 result.shared().fastExtension(), result.shared().extensionProtocol(),

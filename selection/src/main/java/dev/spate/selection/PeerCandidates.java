@@ -30,6 +30,8 @@ final class PeerCandidates {
         long bannedUntil;
         boolean connected;
         boolean dialing;
+        /** It had every piece when last connected: a seed has no reason to dial it again. */
+        boolean seed;
     }
 
     private final Map<InetSocketAddress, Candidate> known = new LinkedHashMap<>();
@@ -65,15 +67,18 @@ final class PeerCandidates {
         return false;
     }
 
-    /** Up to {@code max} addresses worth dialing now; they are marked as being dialed. */
-    List<InetSocketAddress> toDial(int max, long now) {
+    /**
+     * Up to {@code max} addresses worth dialing now; they are marked as being dialed. A seed
+     * ({@code weSeed}) skips the addresses known to be seeds too.
+     */
+    List<InetSocketAddress> toDial(int max, long now, boolean weSeed) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (Map.Entry<InetSocketAddress, Candidate> e : known.entrySet()) {
             if (out.size() >= max) {
                 break;
             }
             Candidate c = e.getValue();
-            if (!c.connected && !c.dialing && now >= c.nextAttempt && now >= c.bannedUntil) {
+            if (!c.connected && !c.dialing && now >= c.nextAttempt && now >= c.bannedUntil && !(weSeed && c.seed)) {
                 c.dialing = true;
                 out.add(e.getKey());
             }
@@ -103,6 +108,14 @@ final class PeerCandidates {
         c.nextAttempt = now + backoff;
         if (c.failures >= 8) {
             known.remove(address); // it never answers: forget it
+        }
+    }
+
+    /** The peer at {@code address} has every piece. */
+    void seed(InetSocketAddress address) {
+        Candidate c = known.get(address);
+        if (c != null) {
+            c.seed = true;
         }
     }
 

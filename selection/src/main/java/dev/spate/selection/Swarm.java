@@ -282,6 +282,7 @@ public final class Swarm {
         picker.peerLostAll(p.pieces);
         p.pieces.clear();
         p.seed = true;
+        candidates.seed(p.address);
         picker.seedJoined();
         if (!finished) {
             setInterested(p, true);
@@ -559,9 +560,11 @@ public final class Swarm {
                 setInterested(p, false);
             }
         }
+        // A seed dials too: some leechers never dial (Transmission does not dial 127.0.0.0/8, and
+        // a leecher behind NAT cannot be dialed), and addPeer must work on a seeding torrent.
         int free = Math.min(limits.maxConnections() - peers.size(), shared.freeConnections());
-        if (free > 0 && !finished) {
-            for (InetSocketAddress a : candidates.toDial(Math.min(free, 10), now)) {
+        if (free > 0) {
+            for (InetSocketAddress a : candidates.toDial(Math.min(free, 10), now, finished)) {
                 connector.connect(a);
             }
         }

@@ -273,4 +273,38 @@ class SwarmTest {
         a.report(r -> r.haves.add(2));
         assertThat(a.interested).isTrue();
     }
+
+    private static PieceSet allOf(int pieces) {
+        PieceSet have = new PieceSet(pieces);
+        for (int p = 0; p < pieces; p++) {
+            have.set(p);
+        }
+        return have;
+    }
+
+    @Test
+    void aSeedDialsTheLeechersItHearsOf() {
+        // Transmission never dials 127.0.0.0/8 peers: it gets data only from a seed that dials it.
+        newSwarm(3 * PIECE + 100, allOf(4));
+        InetSocketAddress leecher = new InetSocketAddress("127.0.0.1", 7100);
+        swarm.addCandidates(List.of(leecher));
+        swarm.tick(now += 2_000_000_000L);
+        assertThat(dialed).containsExactly(leecher);
+    }
+
+    @Test
+    void aSeedDoesNotDialAgainAPeerThatWasASeedToo() {
+        newSwarm(3 * PIECE + 100, allOf(4));
+        FakePeer other = join(1);
+        other.report(r -> r.haveAll = true);
+        assertThat(other.disconnect).isEqualTo("we are both seeds");
+        other.report(r -> {
+            r.closed = true;
+            r.closeReason = other.disconnect;
+        });
+        for (int second = 0; second < 600; second++) {
+            swarm.tick(now += 1_000_000_000L);
+        }
+        assertThat(dialed).isEmpty();
+    }
 }

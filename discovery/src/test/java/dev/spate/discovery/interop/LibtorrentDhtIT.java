@@ -6,6 +6,9 @@ import dev.spate.discovery.Await;
 import dev.spate.discovery.Ticker;
 import dev.spate.discovery.dht.DhtConfig;
 import dev.spate.discovery.dht.DhtNode;
+import dev.spate.interop.ExternalProcess;
+import dev.spate.interop.RealClients;
+import dev.spate.interop.LoopbackPorts;
 import dev.spate.metainfo.InfoHash;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -43,12 +46,14 @@ class LibtorrentDhtIT {
     Path dir;
     EventLoopGroup group;
     final List<DhtNode> nodes = new ArrayList<>();
+    /** Debian's python3: libtorrent's binding imports only there. */
+    static final String PYTHON = "/usr/bin/python3";
     final List<ExternalProcess> processes = new ArrayList<>();
     final Random random = new Random(5);
 
     @BeforeEach
     void setUp() throws Exception {
-        Interop.requireLibtorrent();
+        Installed.require(RealClients.LIBTORRENT);
         group = new NioEventLoopGroup(1);
         nodes.add(DhtNode.start(DhtConfig.loopback(), group, Ticker.system()));
         for (int i = 1; i < SPATE_NODES; i++) {
@@ -71,7 +76,7 @@ class LibtorrentDhtIT {
     @Test
     void libtorrentFindsAPeerAnnouncedToTheSpateNodes() throws Exception {
         InfoHash hash = randomHash();
-        int peerPort = Interop.freePort();
+        int peerPort = LoopbackPorts.free();
         assertThat(nodes.get(2).announce(hash, peerPort).get(30, TimeUnit.SECONDS).announcedTo()).isPositive();
         ExternalProcess lt = libtorrent("lt-get", "get", hash, nodes.get(0));
         String wanted = "PEER 127.0.0.1:" + peerPort;
@@ -116,9 +121,9 @@ class LibtorrentDhtIT {
     }
 
     ExternalProcess libtorrent(String name, String mode, InfoHash hash, DhtNode bootstrap) throws Exception {
-        int port = Interop.freePort();
+        int port = LoopbackPorts.free();
         String script = Path.of(getClass().getResource("/interop/lt_dht.py").toURI()).toString();
-        ExternalProcess p = ExternalProcess.start(name, dir, List.of(Interop.PYTHON, script, mode, hash.toHex(),
+        ExternalProcess p = ExternalProcess.start(name, dir, List.of(PYTHON, script, mode, hash.toHex(),
                 Integer.toString(port), "127.0.0.1:" + bootstrap.port()));
         processes.add(p);
         ports.put(p, port);

@@ -5,21 +5,20 @@ import static dev.spate.discovery.tracker.TestRequests.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spate.discovery.Await;
 import dev.spate.discovery.tracker.AnnounceEvent;
 import dev.spate.discovery.tracker.AnnounceResponse;
 import dev.spate.discovery.tracker.ScrapeStats;
 import dev.spate.discovery.tracker.TrackerClientConfig;
 import dev.spate.discovery.tracker.TrackerException;
 import dev.spate.discovery.tracker.Trackers;
+import dev.spate.interop.LoopbackPorts;
+import dev.spate.interop.Opentracker;
 import dev.spate.metainfo.InfoHash;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,47 +35,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** spate's tracker client against Debian's opentracker on 127.0.0.1, over HTTP and UDP. */
 @Tag("interop")
 class OpentrackerIT {
-    static final String OPENTRACKER = "/usr/bin/opentracker";
     static final InfoHash LISTED = hash(11);
     static final InfoHash UNLISTED = hash(12);
 
     @TempDir
     Path dir;
-    ExternalProcess opentracker;
+    Opentracker opentracker;
     NioEventLoopGroup group;
     Trackers trackers;
     int port;
 
     @BeforeEach
     void start() throws Exception {
-        Interop.requireProgram(OPENTRACKER);
-        // Debian builds opentracker with a whitelist: it serves only the info hashes in this file,
-        // which it reads after dropping root for 'nobody': so the folder and file are world-readable.
-        Path whitelist = dir.resolve("whitelist");
-        Files.writeString(whitelist, LISTED.toHex() + "\n");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(whitelist, PosixFilePermissions.fromString("rw-r--r--"));
-        port = Interop.freePort();
-        opentracker = ExternalProcess.start("opentracker", dir, List.of(OPENTRACKER, "-i", "127.0.0.1",
-                "-p", Integer.toString(port), "-P", Integer.toString(port), "-w", whitelist.toString(),
-                "-A", "127.0.0.1"));
-        Await.until("opentracker to listen on " + port, Duration.ofSeconds(10),
-                () -> Interop.acceptsTcp(port) || !opentracker.isAlive());
-        assertThat(opentracker.isAlive()).as(opentracker.tail()).isTrue();
+        Installed.requireOpentracker();
+        port = LoopbackPorts.free();
+        opentracker = Opentracker.start(dir, port, List.of(LISTED.toHex()), Duration.ofSeconds(10));
         group = new NioEventLoopGroup(1);
         trackers = Trackers.create(group, TrackerClientConfig.defaults()
                 .withUdpRetransmitBase(Duration.ofMillis(500)).withHttpTimeout(Duration.ofSeconds(10)));
-        // opentracker reads its whitelist in a thread of its own after it starts listening: until
-        // then it refuses every torrent. A probe peer announces until accepted, then leaves.
-        Await.until("opentracker to load its whitelist", Duration.ofSeconds(10), () -> {
-            try {
-                await(trackers.announce(uri("http"), announce(LISTED, 'z', 7999, 0, AnnounceEvent.STARTED)));
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        await(trackers.announce(uri("http"), announce(LISTED, 'z', 7999, 0, AnnounceEvent.STOPPED)));
     }
 
     @AfterEach
@@ -108,7 +84,7 @@ class OpentrackerIT {
         URI uri = uri(scheme);
         await(trackers.announce(uri, announce(LISTED, 'a', 7001, 10, AnnounceEvent.STARTED)));
         AnnounceResponse second = await(trackers.announce(uri, announce(LISTED, 'b', 7002, 0, AnnounceEvent.STARTED)));
-        assertThat(second.peers()).as(opentracker.tail())
+        assertThat(second.peers()).as(opentracker.describe())
                 .contains(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 7001));
         assertThat(second.seeders()).hasValue(1);
         assertThat(second.leechers()).hasValue(1);

@@ -121,14 +121,15 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
         } else if (m instanceof WireMessage.Have h) {
             r.haves.add(h.piece());
         } else if (m instanceof WireMessage.Bitfield b) {
-            // BEP 3 sends it first, but aria2 sends its whole bitfield again after each piece it
-            // completes. Selection adds a bitfield's pieces to those it knew: a late one is an update.
-            r.bitfield = b.bits();
-        } else if (m instanceof WireMessage.HaveAll || m instanceof WireMessage.HaveNone) {
-            requireFast("have all / have none");
-            requireFirst(first, "have all / have none");
-            r.haveAll = m instanceof WireMessage.HaveAll;
-            r.haveNone = m instanceof WireMessage.HaveNone;
+            // BEP 3 sends it first only, but aria2 sends one later in place of have messages (when
+            // that is shorter): pieces are never lost, so a later one adds to what the peer has.
+            r.bitfield = r.bitfield == null ? b.bits() : or(r.bitfield, b.bits());
+        } else if (m instanceof WireMessage.HaveAll) {
+            requireFast("have all");
+            r.haveAll = true; // later too: aria2 sends it when it completes
+        } else if (m instanceof WireMessage.HaveNone) {
+            requireFast("have none");
+            r.haveNone = first; // later it says nothing: pieces are never lost
         } else if (m instanceof WireMessage.Request q) {
             onRequest(q.piece(), q.offset(), q.length());
         } else if (m instanceof WireMessage.Cancel c) {
@@ -227,10 +228,12 @@ public final class PeerConnection extends ChannelInboundHandlerAdapter implement
         }
     }
 
-    private static void requireFirst(boolean first, String what) {
-        if (!first) {
-            throw new ProtocolViolation(what + " after other messages; it may only come first");
+    private static byte[] or(byte[] a, byte[] b) {
+        byte[] out = a.clone();
+        for (int i = 0; i < out.length && i < b.length; i++) {
+            out[i] |= b[i];
         }
+        return out;
     }
 
     // ---- uploading ----

@@ -1,12 +1,17 @@
 #!/usr/bin/python3
-"""A libtorrent (python3-libtorrent) peer on 127.0.0.1 for spate's interop tests and benchmarks.
+"""A libtorrent (python3-libtorrent 2.0) peer on 127.0.0.1, for spate's interop suite and benchmarks.
 
-Seeds or leeches one torrent (a .torrent file or a magnet link), with DHT, local discovery,
-UPnP, NAT-PMP and PEX off so nothing leaves the machine. Prints one JSON object per line on
-stdout: {"event": "listening", "port": N} first, then progress, then {"event": "finished", ...}.
+Seeds or leeches one torrent (a .torrent file or a magnet link) with DHT, local discovery, UPnP,
+NAT-PMP and PEX off, so peers come only from the torrent's trackers and --peer. Prints one JSON
+object per line on stdout:
+  {"event": "listening", "port": N}                      first, once the session listens
+  {"event": "progress", "progress": 0.5, "state": ...}   every half second and on each change of state
+  {"event": "finished", "seconds": S, ...}               a leecher that has every piece
+  {"event": "error", "message": ...}                     torrent and file errors
 A leecher exits after "finished" unless --keep-seeding; a seeder runs until killed.
 
-Run it with Debian's /usr/bin/python3 (libtorrent imports only there).
+The driver is dev.spate.interop.LibtorrentPeer; bench/e2e runs this file directly.
+Run it with Debian's /usr/bin/python3: libtorrent imports only there.
 """
 import argparse
 import json
@@ -21,30 +26,16 @@ def emit(**fields):
     sys.stdout.flush()
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--torrent", help=".torrent file")
-    ap.add_argument("--magnet", help="magnet link instead of a .torrent")
-    ap.add_argument("--save", required=True, help="download directory")
-    ap.add_argument("--port", type=int, default=0)
-    ap.add_argument("--seed", action="store_true", help="the data is complete: check it and seed")
-    ap.add_argument("--keep-seeding", action="store_true")
-    ap.add_argument("--peer", action="append", default=[], help="HOST:PORT to connect to")
-    ap.add_argument("--encryption", choices=["prefer", "require", "disable"], default="disable")
-    ap.add_argument("--transport", choices=["tcp", "utp", "both"], default="tcp")
-    ap.add_argument("--reannounce", type=float, default=2.0, help="seconds between forced announces")
-    ap.add_argument("--timeout", type=float, default=600.0)
-    ap.add_argument("--pex", action="store_true", help="allow peer exchange")
-    args = ap.parse_args()
-
-    enc_policy = {"prefer": 1, "require": 0, "disable": 2}[args.encryption]
-    settings = {
+def session(args):
+    enc_policy = {"prefer": 1, "require": 0, "plain": 2}[args.encryption]
+    return lt.session({
         "listen_interfaces": "127.0.0.1:%d" % args.port,
         "enable_dht": False,
         "enable_lsd": False,
         "enable_upnp": False,
         "enable_natpmp": False,
         "dht_bootstrap_nodes": "",
+        # Every test peer shares 127.0.0.1: without this libtorrent keeps one connection per address.
         "allow_multiple_connections_per_ip": True,
         "out_enc_policy": enc_policy,
         "in_enc_policy": enc_policy,
@@ -60,9 +51,27 @@ def main():
         "announce_to_all_tiers": True,
         "min_reconnect_time": 1,
         "peer_connect_timeout": 3,
-    }
-    ses = lt.session(settings)
+    })
 
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--torrent", help=".torrent file")
+    ap.add_argument("--magnet", help="magnet link instead of a .torrent")
+    ap.add_argument("--save", required=True, help="download directory")
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--seed", action="store_true", help="the data is complete: check it and seed")
+    ap.add_argument("--keep-seeding", action="store_true", help="a leecher stays after it finishes")
+    ap.add_argument("--peer", action="append", default=[], help="HOST:PORT to connect to")
+    ap.add_argument("--encryption", choices=["plain", "prefer", "require"], default="plain")
+    ap.add_argument("--transport", choices=["tcp", "utp", "both"], default="tcp")
+    ap.add_argument("--reannounce", type=float, default=1.0,
+                    help="seconds between forced announces (a seeder otherwise hears of leechers only at its interval); 0: never")
+    ap.add_argument("--timeout", type=float, default=3600.0)
+    ap.add_argument("--pex", action="store_true", help="allow peer exchange")
+    args = ap.parse_args()
+
+    ses = session(args)
     if args.magnet:
         params = lt.parse_magnet_uri(args.magnet)
     else:
@@ -87,6 +96,7 @@ def main():
     start = time.time()
     last_announce = 0.0
     last_report = 0.0
+    last_state = None
     finished_at = None
     while time.time() - start < args.timeout:
         for a in ses.pop_alerts():
@@ -95,13 +105,15 @@ def main():
         st = handle.status()
         now = time.time()
         if args.reannounce > 0 and now - last_announce >= args.reannounce and st.has_metadata:
-            handle.force_reannounce(0, -1)
+            handle.force_reannounce(0, -1, lt.reannounce_flags_t.ignore_min_interval)
             last_announce = now
-        if now - last_report >= 1.0:
-            emit(event="progress", progress=st.progress, state=str(st.state), peers=st.num_peers,
+        state = str(st.state)
+        if now - last_report >= 0.5 or state != last_state:
+            emit(event="progress", progress=st.progress, state=state, peers=st.num_peers,
                  down=st.download_payload_rate, up=st.upload_payload_rate,
                  total_download=st.total_payload_download, total_upload=st.total_payload_upload)
             last_report = now
+            last_state = state
         if finished_at is None and st.has_metadata and st.is_seeding and not args.seed:
             finished_at = now
             emit(event="finished", seconds=now - start, total_download=st.total_payload_download)
