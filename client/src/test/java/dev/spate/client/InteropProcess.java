@@ -62,7 +62,7 @@ final class InteropProcess implements AutoCloseable {
 
     /** {@code tools/lt_peer.py} of this checkout (tests run in the client module's directory). */
     static String libtorrentPeer() {
-        return Path.of("").toAbsolutePath().getParent().resolve("tools/lt_peer.py").toString();
+        return dev.spate.interop.LibtorrentPeer.script().toString();
     }
 
     /** A TCP port free on 127.0.0.1 when asked. */

@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum EncryptionPolicy {
     /**
      * Dial with the encrypted handshake, offering RC4 and plaintext; if that handshake fails, dial
-     * again with a plain one. Accept both kinds; an encrypted peer that offers RC4 gets RC4.
+     * again with a plain one. Accept both kinds. The handshake is obfuscated either way; the stream
+     * after it is RC4 only when the dialer offers nothing else (plaintext costs nothing, as
+     * libtorrent also chooses by default).
      */
     PREFER,
     /** Dial and accept encrypted handshakes only, and only with RC4 for the whole stream. */

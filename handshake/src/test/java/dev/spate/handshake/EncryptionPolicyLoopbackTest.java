@@ -49,7 +49,7 @@ class EncryptionPolicyLoopbackTest {
 
     @ParameterizedTest(name = "{0} dials {1}: {2}")
     @CsvSource({
-        "PREFER,  PREFER,  RC4",
+        "PREFER,  PREFER,  MSE_PLAINTEXT",
         "PREFER,  REQUIRE, RC4",
         "PREFER,  DISABLE, MSE_PLAINTEXT",
         "REQUIRE, PREFER,  RC4",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real listener and a real dialer on 127.0.0.1, random ports; with the default policy (prefer)
- * the handshake goes encrypted (MSE, RC4).
+ * the handshake goes encrypted (MSE) and the stream after it stays plaintext, as both ends allow.
  */
 class LoopbackHandshakeTest {
     static final InfoHash TORRENT = InfoHash.fromHex("0123456789abcdef0123456789abcdef01234567");
@@ -61,8 +61,8 @@ class LoopbackHandshakeTest {
         assertThat(accepted.direction()).isEqualTo(HandshakeDirection.INBOUND);
         assertThat(accepted.remote().peerId()).isEqualTo(leecherId);
         assertThat(accepted.remote().infoHash()).isEqualTo(TORRENT.wireId());
-        assertThat(dialed.encryption()).isEqualTo(Encryption.RC4);
-        assertThat(accepted.encryption()).isEqualTo(Encryption.RC4);
+        assertThat(dialed.encryption()).isEqualTo(Encryption.MSE_PLAINTEXT);
+        assertThat(accepted.encryption()).isEqualTo(Encryption.MSE_PLAINTEXT);
 
         // The channel is handed on: bytes written now reach what the seeder's callback installed.
         Channel channel = leecher.channel.get();

@@ -91,7 +91,8 @@ class MseExchangeTest {
         ReferencePeer refA = referenceA(CryptoMethods.PLAINTEXT | CryptoMethods.RC4);
         ReferencePeer refB = referenceB(CryptoMethods.RC4);
         EmbeddedChannel a = a(EncryptionPolicy.PREFER, atA);
-        EmbeddedChannel b = b(new ServedTorrents().serve(TORRENT), atB);
+        // A offers both; a responder that requires encryption picks RC4 (one that prefers picks plaintext).
+        EmbeddedChannel b = b(new ServedTorrents().serve(TORRENT, EncryptionPolicy.REQUIRE), atB);
 
         byte[][] sent = converse(a, b);
 
@@ -159,7 +160,8 @@ class MseExchangeTest {
             ReferencePeer refB = referenceB(select);
             byte[] fromA = streamOfA(refA, refB);
             byte[] expected = streamOfB(refA, refB);
-            EncryptionPolicy policy = select == CryptoMethods.RC4 ? EncryptionPolicy.PREFER : EncryptionPolicy.DISABLE;
+            // Offered both, REQUIRE picks RC4 and PREFER plaintext.
+            EncryptionPolicy policy = select == CryptoMethods.RC4 ? EncryptionPolicy.REQUIRE : EncryptionPolicy.PREFER;
             for (int k = 0; k <= fromA.length; k++) {
                 RecordingCallback callback = new RecordingCallback();
                 EmbeddedChannel b = b(new ServedTorrents().serve(TORRENT, policy), callback);
@@ -201,7 +203,8 @@ class MseExchangeTest {
         ReferencePeer refA = referenceA(CryptoMethods.PLAINTEXT | CryptoMethods.RC4);
         ReferencePeer refB = referenceB(CryptoMethods.RC4);
         EmbeddedChannel a = a(EncryptionPolicy.PREFER, atA);
-        EmbeddedChannel b = b(new ServedTorrents().serve(TORRENT), atB);
+        // A offers both; a responder that requires encryption picks RC4 (one that prefers picks plaintext).
+        EmbeddedChannel b = b(new ServedTorrents().serve(TORRENT, EncryptionPolicy.REQUIRE), atB);
         byte[] fromA = streamOfA(refA, refB);
         byte[] fromB = streamOfB(refA, refB);
         feedByteByByte(b, fromA);
